@@ -1,0 +1,54 @@
+# Aula — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= aula.settings.dev
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+messages: install ## Compile the translations (locale/*.po → .mo)
+	$(PY) manage.py compilemessages --ignore=.venv >/dev/null
+
+run: install messages ## Migrate, load the demo courses and serve the site on SQLite
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  Aula is running at http://$(HOST):$(PORT)/en/  (Spanish: http://$(HOST):$(PORT)/es/)"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@$(PY) manage.py seed_demo --print-logins
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install messages ## Run the test suite (SQLite, eager Celery)
+	$(VENV)/bin/pytest -n 2 -q
+
+test-browser: install messages ## Run the browser tests (needs Debian's chromium)
+	$(VENV)/bin/pytest -m browser -q
+
+lint: install ## Ruff and the migrations check
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install messages ## Run the benchmarks and print their numbers
+	$(PY) bench/run.py
+
+clean: ## Remove the virtualenv, database and collected files
+	rm -rf $(VENV) db.sqlite3 media collected-static
+
+.PHONY: help install messages run test test-browser lint bench clean

@@ -1,0 +1,202 @@
+"""StreamField blocks for module and live-session pages.
+
+Each block names its icon, template, description and a preview value, so editors see what it
+is for in the block picker. Quiz grading and saving reflections belong to ``learners``: the
+templates render the questions and prompt, and show a submit control only when the learner
+side supplies an ``action_url`` in the context.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "components/blocks/paragraph_block.html"
+        description = _("Text with headings, lists and links.")
+        preview_value = (
+            "<h2>The 5R framework</h2><p>Recognise, reduce and redistribute unpaid care "
+            "work; reward and represent care workers.</p>"
+        )
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative"),
+        required=False,
+        help_text=_("Tick if the image adds nothing for someone who cannot see it."),
+    )
+
+    class Meta:
+        icon = "image"
+        template = "components/blocks/image_block.html"
+        description = _("An image with a caption. Its alt text comes from the image library.")
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo address."))
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    transcript = blocks.RichTextBlock(
+        label=_("Transcript"),
+        required=False,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("A transcript helps learners on slow connections and screen readers."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "components/blocks/video_block.html"
+        description = _("An embedded video with a title, a link and an optional transcript.")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/document_block.html"
+        description = _("A document to download, such as a reading or a worksheet.")
+
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[
+            ("note", _("Note")),
+            ("key_fact", _("Key fact")),
+            ("content_note", _("Content note")),
+            ("activity", _("Activity")),
+        ],
+        default="note",
+    )
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    body = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "ul", "ol", "link"])
+
+    class Meta:
+        icon = "warning"
+        template = "components/blocks/callout_block.html"
+        description = _("A highlighted box: a note, a key fact, an activity or a content note.")
+        preview_value = {
+            "kind": "key_fact",
+            "heading": "76.2%",
+            "body": "<p>Share of unpaid care work done by women worldwide.</p>",
+        }
+
+
+class QuizChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "tick"
+
+
+class QuizQuestionBlock(blocks.StructBlock):
+    prompt = blocks.CharBlock(label=_("Question"), max_length=500)
+    choices = blocks.ListBlock(QuizChoiceBlock(), label=_("Answers"), min_num=2, max_num=8)
+    explanation = blocks.TextBlock(
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Shown after the learner answers."),
+    )
+
+    class Meta:
+        icon = "help"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(choice["is_correct"] for choice in value["choices"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "choices": forms.ValidationError(_("Mark at least one answer as correct."))
+                }
+            )
+        return value
+
+
+class QuizBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200, default=_("Check your understanding"))
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        min_value=0,
+        max_value=100,
+        default=70,
+        help_text=_("The share of correct answers a learner needs to pass."),
+    )
+    questions = blocks.ListBlock(QuizQuestionBlock(), label=_("Questions"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "components/blocks/quiz_block.html"
+        description = _("Multiple-choice questions, graded on the server, with a pass mark.")
+        preview_value = {
+            "title": "Check your understanding",
+            "pass_mark": 70,
+            "questions": [
+                {
+                    "prompt": "Which R stands for making care work visible?",
+                    "choices": [
+                        {"text": "Recognise", "is_correct": True},
+                        {"text": "Reduce", "is_correct": False},
+                    ],
+                    "explanation": "",
+                }
+            ],
+        }
+
+
+class ReflectionPromptBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(label=_("Prompt"))
+    guidance = blocks.RichTextBlock(
+        label=_("Guidance"), required=False, features=["bold", "italic", "ul", "link"]
+    )
+
+    class Meta:
+        icon = "edit"
+        template = "components/blocks/reflection_prompt_block.html"
+        description = _("A question the learner answers in writing; the cohort's tutors read it.")
+        preview_value = {
+            "prompt": "Who does the care work in your household, and who decides?",
+            "guidance": "",
+        }
+
+
+class ModuleBodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    callout = CalloutBlock()
+    quiz = QuizBlock()
+    reflection = ReflectionPromptBlock()
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        template = "components/blocks/link_block.html"
+        description = _("A link to a resource on another site.")
+
+
+class MaterialsBlock(blocks.StreamBlock):
+    document = DocumentBlock()
+    link = LinkBlock()

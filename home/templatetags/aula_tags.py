@@ -1,0 +1,55 @@
+"""Site-wide template tags: the language switcher and small formatting helpers."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language as current_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Links to the same page in every public language (the language's home if untranslated)."""
+    request = context["request"]
+    active = current_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+
+    links = []
+    for code in settings.AULA_PUBLIC_LANGUAGES:
+        info = get_language_info(code)
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif page is None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "is_active": code == active,
+            }
+        )
+    return {"links": links, "label": gettext("Language")}
+
+
+@register.filter
+def duration(minutes):
+    """Format a number of minutes as “1 h 30 min”, translatable."""
+    try:
+        minutes = int(minutes)
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": rest}
+    if hours:
+        return gettext("%(hours)d h") % {"hours": hours}
+    return gettext("%(minutes)d min") % {"minutes": rest}

@@ -1,0 +1,152 @@
+"""factory_boy factories for users and the page tree.
+
+Pages are added under their ``parent`` (a keyword argument) with ``add_child``; published by
+default. ``build_site()`` gives the minimal bilingual tree most tests start from.
+"""
+
+from dataclasses import dataclass
+
+import factory
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+
+from courses.models import (
+    CourseFormat,
+    CourseIndexPage,
+    CoursePage,
+    LiveSessionPage,
+    ModulePage,
+    Topic,
+)
+from home.models import HomePage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = "Ana"
+    last_name = factory.Sequence(lambda n: f"Pérez {n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Adds the page under ``parent`` and publishes it (``live=False`` leaves a draft)."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    live = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        live = kwargs.pop("live", True)
+        instance = model_class(*args, live=live, **kwargs)
+        if parent is None:
+            parent = Page.get_first_root_node()
+        parent.add_child(instance=instance)
+        revision = instance.save_revision()
+        if live:
+            revision.publish()
+        instance.refresh_from_db()
+        return instance
+
+
+class HomePageFactory(PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Aula"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+
+
+class CourseIndexPageFactory(PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Courses"
+    slug = "courses"
+
+
+class CoursePageFactory(PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    summary = "A short professional course."
+    topic = Topic.CARE_ECONOMY
+    format = CourseFormat.BLENDED
+    effort_hours = 20
+    duration_weeks = 4
+
+
+class ModulePageFactory(PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    estimated_minutes = 45
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Care work sustains every economy.</p>")]
+    )
+
+
+class LiveSessionPageFactory(PageFactory):
+    class Meta:
+        model = LiveSessionPage
+
+    title = factory.Sequence(lambda n: f"Live session {n}")
+    duration_minutes = 90
+    agenda = "<p>Welcome, presentations, questions.</p>"
+
+
+@dataclass
+class SiteTree:
+    site: Site
+    home: HomePage
+    catalogue: CourseIndexPage
+
+
+def build_site() -> SiteTree:
+    """Root → HomePage (en) → CourseIndexPage, as the default site; Spanish locale created."""
+    Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code="es")
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="home-en", locale=Locale.objects.get(language_code="en"))
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.save()
+    if old_root.pk != home.pk and not isinstance(old_root.specific, HomePage):
+        old_root.delete()
+    catalogue = CourseIndexPageFactory(parent=home)
+    return SiteTree(site=site, home=home, catalogue=catalogue)
+
+
+def build_course(catalogue: CourseIndexPage, *, modules: int = 4, sessions: int = 0, **fields):
+    course = CoursePageFactory(parent=catalogue, **fields)
+    for n in range(max(modules, sessions)):
+        if n < modules:
+            ModulePageFactory(parent=course, title=f"Module {n + 1}")
+        if n < sessions:
+            LiveSessionPageFactory(parent=course, title=f"Live session {n + 1}")
+    return course
+
+
+def translate_page(page: Page, language_code: str = "es", **fields) -> Page:
+    """A published translated copy of ``page`` (its parent must already be translated)."""
+    locale = Locale.objects.get(language_code=language_code)
+    translated = page.specific.copy_for_translation(locale, copy_parents=False, alias=False)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
