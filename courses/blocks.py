@@ -107,6 +107,13 @@ class QuizChoiceBlock(blocks.StructBlock):
         icon = "tick"
 
 
+class QuizQuestionValue(blocks.StructValue):
+    @property
+    def allows_several_answers(self) -> bool:
+        """More than one correct answer: learners choose all that apply (checkboxes)."""
+        return sum(1 for choice in self["choices"] if choice["is_correct"]) > 1
+
+
 class QuizQuestionBlock(blocks.StructBlock):
     prompt = blocks.CharBlock(label=_("Question"), max_length=500)
     choices = blocks.ListBlock(QuizChoiceBlock(), label=_("Answers"), min_num=2, max_num=8)
@@ -118,6 +125,7 @@ class QuizQuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+        value_class = QuizQuestionValue
 
     def clean(self, value):
         value = super().clean(value)
@@ -131,7 +139,9 @@ class QuizQuestionBlock(blocks.StructBlock):
 
 
 class QuizBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), max_length=200, default=_("Check your understanding"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200, default=_("Check your understanding")
+    )
     pass_mark = blocks.IntegerBlock(
         label=_("Pass mark (%)"),
         min_value=0,

@@ -8,6 +8,7 @@ and certificates live in ``learners`` and reach these pages through hooks and te
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -51,13 +52,29 @@ class CourseIndexPage(BasePage):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def route(self, request, path_components):
+        # A catalogue's children are courses (subpage_types), so look the course up as a
+        # CoursePage: one query where Wagtail's default routing takes two (the page row, then
+        # its specific row). Anything else falls back to Wagtail's routing.
+        if path_components:
+            course = CoursePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if course is not None:
+                course._cached_parent_obj = self  # as Page.route does: get_parent() for free
+                return course.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .forms import CatalogueFilterForm
         from .selectors import catalogue_courses
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
+        filters = {}
+        if form.is_bound:
+            # An unknown value is reported next to its field and ignored; the valid filters
+            # still apply.
+            form.is_valid()
+            filters = form.cleaned_data
         courses = catalogue_courses(index=self, **filters)
         page = Paginator(courses, self.per_page).get_page(request.GET.get("page"))
         context.update(filter_form=form, courses=page, page_obj=page)
@@ -148,15 +165,31 @@ class CoursePage(BasePage):
         from django.core.exceptions import ValidationError
 
         super().clean()
-        if self.is_sensitive and not self.content_note:
+        # The rich text editor submits markup even when left empty (``<p data-block-key=…></p>``),
+        # so a note counts only if it has visible text.
+        if self.is_sensitive and not strip_tags(self.content_note or "").strip():
             raise ValidationError(
                 {"content_note": _("A sensitive course needs a content note.")}
             )
 
+    def route(self, request, path_components):
+        # A module or live session, with its specific fields, in one query (see
+        # selectors.course_item); Wagtail's default routing takes two.
+        if path_components:
+            from .selectors import course_item
+
+            item = course_item(course=self, slug=path_components[0])
+            if item is not None:
+                item._cached_parent_obj = self  # CourseChildPage.course needs no query
+                return item.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @cached_property
     def outline(self):
         """The live, public modules and live sessions of this course, in tree order."""
-        return list(self.get_children().live().public().specific().order_by("path"))
+        from .selectors import course_outline
+
+        return course_outline(course=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -227,6 +260,10 @@ class CourseChildPage(BasePage):
 
     @cached_property
     def course(self):
+        # Routing (CoursePage.route) hands the page its parent course; look it up otherwise.
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, CoursePage):
+            return parent
         return CoursePage.objects.ancestor_of(self).select_related("image").first()
 
     def get_context(self, request, *args, **kwargs):

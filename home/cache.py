@@ -70,10 +70,13 @@ class AnonymousPageCacheMiddleware:
 
         response = self.get_response(request)
         if self._is_cacheable_response(request, response):
+            # Every header the page was served with (X-Frame-Options, Content-Security-Policy,
+            # Content-Language, Vary…), so a hit is the same response as the miss. Cookies are
+            # not headers here, and a response that sets one is never stored.
             headers = [
                 (name, value)
                 for name, value in response.items()
-                if name.lower() in ("content-language", "vary", "content-security-policy")
+                if name.lower() not in ("content-type", HIT_HEADER.lower())
             ]
             cache.set(
                 key,

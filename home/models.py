@@ -81,7 +81,7 @@ class BasePage(ListingFieldsMixin, Page):
         return super().serve(request, *args, **kwargs)
 
 
-class HomePage(BasePage):
+class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
     """The root of one language's site tree (one per locale)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -7,38 +10,63 @@ from courses.models import CoursePage, ModulePage
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
+# What is searched: the words of the query. Punctuation and symbols are dropped before the
+# query reaches the search backend, whose own syntax (quotes, operators) they could break.
+SEARCH_WORD = re.compile(r"\w+")
+
+
+def search_words(query: str) -> list[str]:
+    return SEARCH_WORD.findall(unicodedata.normalize("NFC", query))
+
+
+def shorten(query: str) -> str:
+    """The first MAX_QUERY_LENGTH characters of ``query``, without a word cut in half."""
+    if len(query) <= MAX_QUERY_LENGTH:
+        return query
+    shortened = query[:MAX_QUERY_LENGTH]
+    if query[MAX_QUERY_LENGTH] != " " and " " in shortened:
+        shortened = shortened.rsplit(" ", 1)[0]
+    return shortened
 
 
 def search(request):
     """Search courses and modules of the current language, paginated."""
-    raw_query = request.GET.get("q", "")
-    query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
-    message = ""
+    normalised = " ".join(request.GET.get("q", "").split())
+    query = shorten(normalised)
+    messages = []
     results = Page.objects.none()
 
     if not query:
         if "q" in request.GET:
-            message = _("Type a word or two to search the courses.")
+            messages.append(_("Type a word or two to search the courses."))
     else:
-        if len(raw_query) > MAX_QUERY_LENGTH:
-            message = _("Your search was long, so only its first %(count)s characters were used.") % {
-                "count": MAX_QUERY_LENGTH
-            }
-        results = (
-            Page.objects.live()
-            .public()
-            .type(CoursePage, ModulePage)
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
-        )
+        if len(normalised) > MAX_QUERY_LENGTH:
+            messages.append(
+                _("Your search was long, so only its first %(count)s characters were used.")
+                % {"count": MAX_QUERY_LENGTH}
+            )
+        words = search_words(query)
+        if words:
+            results = (
+                Page.objects.live()
+                .public()
+                .type(CoursePage, ModulePage)
+                .filter(locale=Locale.get_active())
+                .specific()
+                .search(" ".join(words))
+            )
 
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     if query and not page.paginator.count:
-        message = _("No courses or modules match “%(query)s”.") % {"query": query}
+        messages.append(_("No courses or modules match “%(query)s”.") % {"query": query})
 
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "results": page, "page_obj": page, "message": message},
+        {
+            "search_query": query,
+            "results": page,
+            "page_obj": page,
+            "message": " ".join(messages),
+        },
     )

@@ -120,7 +120,8 @@ def build_site() -> SiteTree:
     Locale.objects.get_or_create(language_code="en")
     Locale.objects.get_or_create(language_code="es")
     root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="home-en", locale=Locale.objects.get(language_code="en"))
+    english = Locale.objects.get(language_code="en")
+    home = HomePageFactory(parent=root, slug="home-en", locale=english)
     site = Site.objects.get(is_default_site=True)
     old_root = site.root_page
     site.root_page = home

@@ -27,7 +27,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt in to SAMEORIGIN themselves
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # Media on object storage (pip install django-storages[s3]); see README "Deploying at scale".

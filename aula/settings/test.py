@@ -22,7 +22,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is exercised by its own tests, which turn it on explicitly.
 AULA_PAGE_CACHE_SECONDS = 0
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Ordinary tests run tasks eagerly; tests marked `services` start a real worker against the
+# broker in CELERY_BROKER_URL (Redis in CI) and switch eager mode off for their duration.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
+CELERY_TASK_ALWAYS_EAGER = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True

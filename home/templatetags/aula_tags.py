@@ -3,8 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info, gettext
 from django.utils.translation import get_language as current_language
+from django.utils.translation import get_language_info, gettext
 from wagtail.models import Page
 
 register = template.Library()

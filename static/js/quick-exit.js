@@ -7,6 +7,9 @@
   if (!link) return;
   var target = link.getAttribute("href");
   var lastEscape = 0;
+  // The Escape shortcut needs this script, so it is only announced once the script runs.
+  var hint = link.querySelector(".quick-exit__hint");
+  if (hint) hint.hidden = false;
 
   function exit(event) {
     if (event) event.preventDefault();

@@ -1,0 +1,291 @@
+"""The demo command: builds the bilingual demo site once, and a second run changes nothing.
+
+The site is seeded once per module inside a transaction that is rolled back at the end, so the
+rest of the suite starts from an empty tree.
+"""
+
+from io import StringIO
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import authenticate, get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Locale, Page, Revision, Site
+
+from courses.models import CoursePage, ModulePage
+from home.demo import content_en, content_es
+from home.demo.build import DEMO_PASSWORD, DEMO_USERS
+from home.models import HomePage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("en", "es")
+# Spec keys that are not text: set on the English page and copied to its translation.
+NOT_TRANSLATED = {
+    "kind",
+    "outline",
+    "topic",
+    "format",
+    "effort_hours",
+    "duration_weeks",
+    "is_sensitive",
+    "estimated_minutes",
+    "duration_minutes",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_output(django_db_setup, django_db_blocker):
+    """Run ``seed_demo`` once for the module; roll everything back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("seed_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+    Site.clear_site_root_paths_cache()
+    cache.clear()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "users": get_user_model().objects.count(),
+        "locales": Locale.objects.count(),
+        "sites": Site.objects.count(),
+        "email_addresses": EmailAddress.objects.count(),
+    }
+
+
+def demo_pages():
+    return (
+        Page.objects.live()
+        .filter(locale__language_code__in=LANGUAGES, depth__gt=1)
+        .select_related("locale")
+        .order_by("path")
+    )
+
+
+def english_course(slug):
+    return CoursePage.objects.get(slug=slug, locale__language_code="en")
+
+
+# --- the build -----------------------------------------------------------------------------
+
+
+def test_first_run_reports_what_it_created(seed_output):
+    assert "created 1 locales, 52 pages, 4 users" in seed_output
+
+
+def test_second_run_creates_nothing(seed_output):
+    before = counts()
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert counts() == before
+    assert "created 0 locales, 0 pages, 0 users" in out.getvalue()
+
+
+def test_home_page_replaces_the_wagtail_welcome_page(seed_output):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale.language_code == "en"
+    assert home.get_parent().is_root()
+    # Only the two home pages live directly under the root: the Welcome page is gone.
+    top_level = Page.get_first_root_node().get_children()
+    assert {page.specific_class for page in top_level} == {HomePage}
+    assert home.get_translation(Locale.objects.get(language_code="es")).live
+
+
+def test_both_languages_have_a_catalogue_at_courses(seed_output, client):
+    assert client.get("/en/courses/").status_code == 200
+    assert client.get("/es/courses/").status_code == 200
+
+
+def test_site_settings_are_set(seed_output):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.organisation_name == "Aula"
+    assert settings.contact_email
+
+
+# --- courses -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spec", content_en.COURSES, ids=lambda spec: spec["slug"])
+def test_course_exists_in_english_and_spanish(seed_output, spec):
+    english = english_course(spec["slug"])
+    spanish = english.get_translation(Locale.objects.get(language_code="es"))
+    assert spanish.translation_key == english.translation_key
+    assert spanish.live and english.live
+    assert spanish.title == content_es.TRANSLATIONS[spec["slug"]]["title"] != english.title
+    assert spanish.url.startswith("/es/courses/")
+    assert english.url == f"/en/courses/{spec['slug']}/"
+    for course in (english, spanish):
+        assert course.summary and course.overview and course.audience and course.organisers
+        assert course.listing_summary
+        assert course.outcomes.count() == len(spec["outcomes"])
+        assert course.competencies.count() == len(spec["competencies"])
+    # The Spanish outline is the English outline, item for item, in the same order.
+    english_outline = [page.translation_key for page in english.get_children().order_by("path")]
+    spanish_outline = [page.translation_key for page in spanish.get_children().order_by("path")]
+    assert spanish_outline == english_outline
+    assert len(english_outline) == len(spec["outline"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_course_hours_add_up_to_their_outline(seed_output, language):
+    for course in CoursePage.objects.filter(locale__language_code=language):
+        outline = course.outline
+        assert sum(item.effort_minutes for item in outline) == course.effort_hours * 60, course
+
+
+def test_self_paced_course_has_no_duration(seed_output):
+    course = english_course("intro-gender-diversity-human-rights")
+    assert course.format == "self-paced"
+    assert course.duration_weeks is None
+
+
+def test_gender_violence_course_is_sensitive_with_support_links(seed_output, client):
+    english = english_course("gender-based-violence-at-work")
+    spanish = english.get_translation(Locale.objects.get(language_code="es")).specific
+    for course in (english, spanish):
+        assert course.is_sensitive
+        assert course.content_note
+        links = list(course.support_links.all())
+        assert len(links) >= 3
+        assert all(link.url.startswith("https://") for link in links)
+    assert spanish.support_links.first().title != english.support_links.first().title
+
+    module = english.get_children().type(ModulePage).first()
+    html = client.get(module.url).content.decode()
+    assert "support-links" in html
+    assert english.support_links.first().url in html
+
+
+def test_launch_session_of_the_live_series_has_three_speakers(seed_output):
+    course = english_course("professionalising-care-series")
+    launch = course.outline[0]
+    assert "29 April 2025" in launch.introduction
+    assert "Montevideo" in launch.introduction
+    assert launch.speakers.count() == 3
+
+
+def test_most_modules_have_a_quiz_and_a_reflection(seed_output):
+    modules = list(ModulePage.objects.all())
+    with_quiz = [m for m in modules if any(b.block_type == "quiz" for b in m.body)]
+    with_reflection = [m for m in modules if any(b.block_type == "reflection" for b in m.body)]
+    assert len(with_quiz) == len(modules)
+    assert len(with_reflection) > len(modules) / 2
+    assert not any(b.block_type == "video" for m in modules for b in m.body)
+
+
+# --- every page renders --------------------------------------------------------------------
+
+
+def test_every_demo_page_renders_in_both_languages(seed_output, client):
+    pages = list(demo_pages())
+    assert {page.locale.language_code for page in pages} == set(LANGUAGES)
+    assert len(pages) == 52
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        if page.locale.language_code == "es":
+            assert 'lang="es"' in response.content.decode(), page.url
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.role)
+def test_demo_user_can_log_in_with_the_demo_password(seed_output, demo_user):
+    user = authenticate(username=demo_user.email, password=DEMO_PASSWORD)
+    assert user is not None
+    assert user.email == demo_user.email
+    assert user.first_name and user.last_name
+    assert EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
+
+
+def test_roles_have_their_permissions(seed_output):
+    users = {user.email.split("@")[0]: user for user in get_user_model().objects.all()}
+    assert users["admin"].is_superuser
+    assert users["editor"].is_staff and not users["editor"].is_superuser
+    assert users["editor"].groups.filter(name="Editors").exists()
+    assert not users["tutor"].is_staff
+    assert not users["learner"].is_staff
+
+
+def test_second_run_keeps_a_changed_password(seed_output):
+    user = get_user_model().objects.get(email="learner@aula.example")
+    user.set_password("a-new-secret-phrase")
+    user.save()
+    call_command("seed_demo", stdout=StringIO())
+    user.refresh_from_db()
+    assert user.check_password("a-new-secret-phrase")
+
+
+def test_print_logins_prints_accounts_and_builds_nothing(monkeypatch):
+    def fail():
+        raise AssertionError("--print-logins must not build the site")
+
+    monkeypatch.setattr("home.management.commands.seed_demo.build_demo", fail)
+    out = StringIO()
+    call_command("seed_demo", "--print-logins", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(DEMO_USERS)
+    for line, demo_user in zip(lines, DEMO_USERS, strict=True):
+        assert line.split() == [demo_user.role, demo_user.email, DEMO_PASSWORD]
+
+
+# --- the Spanish copy is complete (no database needed) ---------------------------------------
+
+
+def all_english_specs():
+    yield content_en.HOME
+    yield content_en.CATALOGUE
+    for course in content_en.COURSES:
+        yield course
+        yield from course["outline"]
+
+
+def stream_shape(stream):
+    """Block types, and for quizzes the pass mark and which answers are correct."""
+    shape = []
+    for block in stream:
+        value = block["value"]
+        if block["type"] == "quiz":
+            answers = [
+                [choice["is_correct"] for choice in question["choices"]]
+                for question in value["questions"]
+            ]
+            shape.append(("quiz", value["pass_mark"], answers))
+        elif block["type"] == "callout":
+            shape.append(("callout", value["kind"]))
+        else:
+            shape.append(block["type"])
+    return shape
+
+
+def test_english_slugs_are_unique():
+    slugs = [spec["slug"] for spec in all_english_specs()]
+    assert len(slugs) == len(set(slugs))
+
+
+@pytest.mark.parametrize("spec", list(all_english_specs()), ids=lambda spec: spec["slug"])
+def test_every_page_has_a_complete_spanish_copy(spec):
+    spanish = content_es.TRANSLATIONS[spec["slug"]]
+    assert set(spanish) == set(spec) - NOT_TRANSLATED
+    for key in ("outcomes", "competencies", "support_links", "speakers", "materials"):
+        if key in spec:
+            assert len(spanish[key]) == len(spec[key]), key
+    for key in ("summary", "overview", "introduction", "agenda"):
+        if spec.get(key):
+            assert spanish[key] != spec[key], key
+    if "body" in spec:
+        assert stream_shape(spanish["body"]) == stream_shape(spec["body"])
+        assert spanish["body"] != spec["body"]
+
+
+def test_no_spanish_copy_without_an_english_page():
+    assert set(content_es.TRANSLATIONS) == {spec["slug"] for spec in all_english_specs()}
