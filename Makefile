@@ -22,8 +22,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-messages: install ## Compile the translations (locale/*.po → .mo)
-	$(PY) manage.py compilemessages --ignore=.venv >/dev/null
+messages: install ## Compile the translations (locale/*.po → .mo; the .mo files are committed too)
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv >/dev/null; \
+	else echo "gettext is not installed: using the committed .mo files"; fi
 
 run: install messages ## Migrate, load the demo courses and serve the site on SQLite
 	$(PY) manage.py migrate --noinput

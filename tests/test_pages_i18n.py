@@ -76,3 +76,10 @@ def test_configured_but_unpublished_language_is_a_404_not_a_server_error(client,
     # pt is configured for editors but not public; the site must not crash on it.
     response = client.get("/pt/no-such-page/")
     assert response.status_code == 404
+
+
+def test_spanish_pages_show_the_interface_in_spanish(client, spanish_tree):
+    response = client.get("/es/no-such-page/")
+    html = response.content.decode()
+    assert "Ir al contenido principal" in html
+    assert "Página no encontrada" in html
