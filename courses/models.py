@@ -5,12 +5,20 @@ the order of a CoursePage's children. Nothing here knows about learners: enrolme
 and certificates live in ``learners`` and reach these pages through hooks and template tags.
 """
 
+from zoneinfo import available_timezones
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Upper
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -141,6 +149,12 @@ class CoursePage(BasePage):
             ],
             heading=_("Sensitive subject"),
         ),
+        InlinePanel(
+            "application_questions",
+            heading=_("Application questions"),
+            label=_("Question"),
+            help_text=_("Asked when a cohort of this course takes applications."),
+        ),
     ]
 
     search_fields = [
@@ -162,8 +176,6 @@ class CoursePage(BasePage):
         verbose_name = _("course")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         # The rich text editor submits markup even when left empty (``<p data-block-key=…></p>``),
         # so a note counts only if it has visible text.
@@ -356,3 +368,177 @@ class LiveSessionSpeaker(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class ApplicationQuestion(Orderable):
+    """A question applicants answer when a cohort of the course enrols by application."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="application_questions")
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+
+    panels = [FieldPanel("text"), FieldPanel("help_text"), FieldPanel("required")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("application question")
+
+    def __str__(self):
+        return self.text
+
+
+class EnrolmentMode(models.TextChoices):
+    OPEN = "open", _("Open: anyone may enrol")
+    APPLICATION = "application", _("By application, reviewed by staff")
+    INVITATION = "invitation", _("By invitation code")
+
+
+class CohortQuerySet(models.QuerySet):
+    def for_course(self, course: "CoursePage"):
+        """Cohorts of a course in any of its languages (cohorts follow the translation)."""
+        return self.filter(course__translation_key=course.translation_key)
+
+    def for_tutor(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(tutors=user)
+
+
+class Cohort(ClusterableModel):
+    """One run of a course in one language: dates, enrolment window, capacity and tutors.
+
+    A self-paced course has one open-ended cohort (no dates, no window, no capacity).
+    """
+
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("For example “Spanish edition, March 2027”.")
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
+    enrolment_closes_at = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    enrolment_mode = models.CharField(
+        _("enrolment"), max_length=16, choices=EnrolmentMode.choices, default=EnrolmentMode.OPEN
+    )
+    invitation_code = models.CharField(
+        _("invitation code"),
+        max_length=40,
+        blank=True,
+        help_text=_("Given to nominated learners. Letters and digits; not case-sensitive."),
+    )
+    invitation_code_expires_at = models.DateTimeField(
+        _("invitation code expires"), null=True, blank=True
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="America/Bogota",
+        help_text=_("The cohort's reference time zone, e.g. America/Montevideo."),
+    )
+    tutors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tutors"),
+        blank=True,
+        related_name="tutored_cohorts",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("time_zone")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("enrolment_mode"),
+                FieldRowPanel(
+                    [FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]
+                ),
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("invitation_code"), FieldPanel("invitation_code_expires_at")]
+                ),
+            ],
+            heading=_("Enrolment"),
+        ),
+        FieldPanel("tutors"),
+    ]
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="cohort_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(enrolment_closes_at__isnull=True)
+                | models.Q(enrolment_opens_at__isnull=True)
+                | models.Q(enrolment_closes_at__gt=models.F("enrolment_opens_at")),
+                name="cohort_enrolment_closes_after_opening",
+            ),
+            models.UniqueConstraint(
+                Upper("invitation_code"),
+                condition=~models.Q(invitation_code=""),
+                name="cohort_unique_invitation_code",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.course.title} — {self.title}"
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The cohort cannot end before it starts.")
+        if (
+            self.enrolment_opens_at
+            and self.enrolment_closes_at
+            and self.enrolment_closes_at <= self.enrolment_opens_at
+        ):
+            errors["enrolment_closes_at"] = _("Enrolment must close after it opens.")
+        if self.enrolment_mode == EnrolmentMode.INVITATION and not self.invitation_code:
+            errors["invitation_code"] = _("A cohort that enrols by invitation needs a code.")
+        if self.time_zone not in available_timezones():
+            errors["time_zone"] = _("“%(zone)s” is not a known time zone.") % {
+                "zone": self.time_zone
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.invitation_code = self.invitation_code.strip().upper()
+        super().save(*args, **kwargs)
+
+    def is_enrolment_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.enrolment_opens_at and now < self.enrolment_opens_at:
+            return False
+        if self.enrolment_closes_at and now >= self.enrolment_closes_at:
+            return False
+        return not (self.ends_on and now.date() > self.ends_on)
+
+    def invitation_code_matches(self, code: str, now=None) -> bool:
+        now = now or timezone.now()
+        if not self.invitation_code or not code:
+            return False
+        if self.invitation_code_expires_at and now >= self.invitation_code_expires_at:
+            return False
+        return constant_time_compare(self.invitation_code, code.strip().upper())

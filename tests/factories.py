@@ -119,10 +119,14 @@ def build_site() -> SiteTree:
     """Root → HomePage (en) → CourseIndexPage, as the default site; Spanish locale created."""
     Locale.objects.get_or_create(language_code="en")
     Locale.objects.get_or_create(language_code="es")
-    root = Page.get_first_root_node()
     english = Locale.objects.get(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:  # a transactional test flushed the rows Wagtail's migrations create
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=english))
     home = HomePageFactory(parent=root, slug="home-en", locale=english)
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
     old_root = site.root_page
     site.root_page = home
     site.save()
@@ -151,3 +155,27 @@ def translate_page(page: Page, language_code: str = "es", **fields) -> Page:
     translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    """A cohort of ``course`` (required), open for enrolment, no seat limit by default."""
+
+    class Meta:
+        model = "courses.Cohort"
+
+    title = factory.Sequence(lambda n: f"Cohort {n}")
+    language = "en"
+    enrolment_mode = "open"
+
+
+def learner(**fields):
+    """A learner account with its profile filled in."""
+    account_fields = {"email", "first_name", "last_name"}
+    user = UserFactory(**{key: value for key, value in fields.items() if key in account_fields})
+    profile = user.profile
+    profile.certificate_name = fields.get("certificate_name", user.get_full_name())
+    profile.country = fields.get("country", "Uruguay")
+    profile.organisation = fields.get("organisation", "Ministerio de Trabajo")
+    profile.preferred_language = fields.get("preferred_language", "en")
+    profile.save()
+    return user

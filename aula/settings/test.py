@@ -26,5 +26,7 @@ AULA_PAGE_CACHE_SECONDS = 0
 # broker in CELERY_BROKER_URL (Redis in CI) and switch eager mode off for their duration.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
 CELERY_TASK_ALWAYS_EAGER = True
+if CELERY_BROKER_URL.startswith("redis://"):
+    CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True

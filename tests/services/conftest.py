@@ -20,8 +20,6 @@ def celery_worker_session(django_db_setup, django_db_blocker):
             "services tests need CELERY_BROKER_URL=redis://… (see .ci/run); got " + repr(broker)
         )
     app.conf.task_always_eager = False
-    app.conf.broker_url = broker
-    app.conf.result_backend = broker
     with django_db_blocker.unblock(), start_worker(
         app, pool="threads", concurrency=2, perform_ping_check=False, loglevel="WARNING"
     ) as worker:
