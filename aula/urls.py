@@ -12,7 +12,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -25,6 +24,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("accounts/", include("allauth.urls")),
+    path("learn/", include("learners.urls")),
     # Wagtail serves everything else: /<lang>/courses/<course>/…
     path("", include(wagtail_urls)),
     prefix_default_language=True,

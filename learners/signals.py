@@ -1,7 +1,7 @@
 """Wiring only: every account gets a learner profile."""
 
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import LearnerProfile
@@ -14,3 +14,15 @@ def create_profile(sender, instance, created, **kwargs):
             user=instance,
             defaults={"certificate_name": instance.get_full_name()},
         )
+
+
+def _invalidate_page_cache(sender, **kwargs):
+    # Course pages show seats left and cohort dates to anonymous visitors from the page cache.
+    from home import cache
+
+    cache.invalidate()
+
+
+for _model in ("courses.Cohort", "learners.Enrolment"):
+    for _signal in (post_save, post_delete):
+        _signal.connect(_invalidate_page_cache, sender=_model, weak=False)

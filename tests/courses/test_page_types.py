@@ -84,6 +84,9 @@ def course_form_data(**overrides):
         "outcomes": inline_formset([{"text": "Explain the 5R framework."}], min=1),
         "competencies": inline_formset([{"title": "Care policy", "description": ""}]),
         "support_links": inline_formset([]),
+        "application_questions": inline_formset(
+            [{"text": "Why do you want to take this course?", "help_text": "", "required": "on"}]
+        ),
         "comments": inline_formset([]),
         **promote_fields(),
     }
@@ -245,6 +248,8 @@ class AdminCreationTests(AulaPageTestCase):
         self.assertTrue(course.live)
         self.assertEqual([o.text for o in course.outcomes.all()], ["Explain the 5R framework."])
         self.assertEqual([c.title for c in course.competencies.all()], ["Care policy"])
+        question = course.application_questions.get()
+        self.assertEqual(question.text, "Why do you want to take this course?")
 
     def test_editor_can_create_a_sensitive_course_with_a_content_note(self):
         data = course_form_data(
