@@ -21,6 +21,9 @@ DATABASES = {
 }
 ROOT_URLCONF = "bench.urls"
 AULA_PAGE_CACHE_SECONDS = 0
+# The page rows time anonymous GETs of module pages (rendering and caching of course content);
+# the enrolment gate in front of them (learners/wagtail_hooks.py) would answer with a redirect.
+AULA_MODULES_REQUIRE_ENROLMENT = False
 # As in production: WhiteNoise does not look at the file system on every request.
 WHITENOISE_AUTOREFRESH = False
 STATIC_ROOT = BENCH_DIR / "static"

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Upper
+from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import cached_property
@@ -61,14 +62,18 @@ class CourseIndexPage(BasePage):
         verbose_name = _("course catalogue")
 
     def route(self, request, path_components):
-        # A catalogue's children are courses (subpage_types), so look the course up as a
-        # CoursePage: one query where Wagtail's default routing takes two (the page row, then
-        # its specific row). Anything else falls back to Wagtail's routing.
+        # A catalogue's children are courses (subpage_types): the child with this slug comes
+        # with its course fields in one query (selectors.course_by_slug), where Wagtail's
+        # default routing takes two (the page row, then its specific row). As Wagtail's: no
+        # such child is a 404.
         if path_components:
-            course = CoursePage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if course is not None:
-                course._cached_parent_obj = self  # as Page.route does: get_parent() for free
-                return course.route(request, path_components[1:])
+            from .selectors import course_by_slug
+
+            course = course_by_slug(index=self, slug=path_components[0])
+            if course is None:
+                raise Http404
+            course._cached_parent_obj = self  # as Page.route does: get_parent() for free
+            return course.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -85,6 +90,9 @@ class CourseIndexPage(BasePage):
             filters = form.cleaned_data
         courses = catalogue_courses(index=self, **filters)
         page = Paginator(courses, self.per_page).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        for course in page.object_list:
+            course._cached_parent_obj = self  # each course's URL from the catalogue's
         context.update(filter_form=form, courses=page, page_obj=page)
         return context
 
@@ -186,14 +194,16 @@ class CoursePage(BasePage):
 
     def route(self, request, path_components):
         # A module or live session, with its specific fields, in one query (see
-        # selectors.course_item); Wagtail's default routing takes two.
+        # selectors.course_item); Wagtail's default routing takes two. As Wagtail's: no such
+        # child is a 404.
         if path_components:
             from .selectors import course_item
 
             item = course_item(course=self, slug=path_components[0])
-            if item is not None:
-                item._cached_parent_obj = self  # CourseChildPage.course needs no query
-                return item.route(request, path_components[1:])
+            if item is None:
+                raise Http404
+            item._cached_parent_obj = self  # CourseChildPage.course needs no query
+            return item.route(request, path_components[1:])
         return super().route(request, path_components)
 
     @cached_property
@@ -203,7 +213,19 @@ class CoursePage(BasePage):
 
         return course_outline(course=self)
 
+    @cached_property
+    def details(self):
+        """Learning outcomes, competencies and support links, in one query."""
+        from .selectors import course_details
+
+        return course_details(course=self)
+
     def get_context(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False):
+            # A preview shows the editor's unsaved inlines, which only the relations know.
+            from .selectors import CourseDetails
+
+            self.details = CourseDetails.from_page(self)
         context = super().get_context(request, *args, **kwargs)
         outline = self.outline
         context["course"] = self

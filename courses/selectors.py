@@ -1,19 +1,34 @@
 """Read-side queries over course content."""
 
+import functools
+from typing import NamedTuple
+
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
+from django.db import connections, router
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.lookups import StartsWith
 from wagtail.models import Page, PageViewRestriction
 
-from .models import CourseIndexPage, CoursePage
+from home.page_rows import PageRows
 
-# The page types a course outline holds (CoursePage.subpage_types), as the reverse one-to-one
-# relations from wagtailcore.Page to their tables. Joining them loads an outline item's
-# specific fields in the same query as its page row.
-OUTLINE_RELATIONS = ("modulepage", "livesessionpage")
-# Large fields the outline never shows.
-OUTLINE_DEFERRED = ("modulepage__body", "livesessionpage__agenda", "livesessionpage__materials")
+from .models import (
+    CourseCompetency,
+    CourseIndexPage,
+    CourseLearningOutcome,
+    CoursePage,
+    CourseSupportLink,
+    LiveSessionPage,
+    ModulePage,
+)
+
+# Pages with their specific fields in the same query as their page rows (home.page_rows).
+# Routing: the page types under a home page, a catalogue and a course (their subpage_types),
+# each telling the view-restriction check whether it has anything to look for.
+CATALOGUES = PageRows(CourseIndexPage, flag_restricted=True)
+COURSES = PageRows(CoursePage, flag_restricted=True)
+OUTLINE_ITEMS = PageRows(ModulePage, LiveSessionPage, flag_restricted=True)
+# The outline: without the large fields it never shows (loaded if ever read).
+OUTLINE_ITEMS_LISTED = PageRows(ModulePage, LiveSessionPage, defer=("body", "agenda", "materials"))
 
 
 def exclude_private(pages: QuerySet) -> QuerySet:
@@ -27,33 +42,102 @@ def exclude_private(pages: QuerySet) -> QuerySet:
     return pages.exclude(Exists(restrictions))
 
 
-def _as_specific(page: Page) -> Page:
-    """The specific page joined in by ``OUTLINE_RELATIONS``; ``page.specific`` otherwise."""
-    for relation in OUTLINE_RELATIONS:
-        try:
-            return getattr(page, relation)
-        except ObjectDoesNotExist:
-            continue
-    return page.specific
-
-
 def course_outline(*, course: CoursePage) -> list[Page]:
-    """The live, public modules and live sessions of a course, in tree order, in one query."""
-    pages = (
-        exclude_private(Page.objects.child_of(course).live())
-        .select_related(*OUTLINE_RELATIONS)
-        .defer(*OUTLINE_DEFERRED)
-        .order_by("path")
-    )
-    return [_as_specific(page) for page in pages]
+    """The live, public modules and live sessions of a course, in tree order, in one query.
+
+    ``Page.objects.child_of(course).live().public()``, each as its specific page.
+    """
+    items = OUTLINE_ITEMS_LISTED.children(course, live=True, public=True)
+    for item in items:
+        item._cached_parent_obj = course  # as routing does: item.course and item.url for free
+    return items
 
 
 def course_item(*, course: CoursePage, slug: str) -> Page | None:
     """The child of ``course`` with this slug (live or not), as its specific type, in one query."""
-    page = (
-        Page.objects.child_of(course).filter(slug=slug).select_related(*OUTLINE_RELATIONS).first()
-    )
-    return None if page is None else _as_specific(page)
+    return next(iter(OUTLINE_ITEMS.children(course, slug=slug)), None)
+
+
+def catalogue_by_slug(*, home: Page, slug: str) -> Page | None:
+    """The child of a home page with this slug (live or not), specific, in one query."""
+    return next(iter(CATALOGUES.children(home, slug=slug)), None)
+
+
+def course_by_slug(*, index: CourseIndexPage, slug: str) -> Page | None:
+    """The child of a catalogue with this slug (live or not), specific, in one query."""
+    return next(iter(COURSES.children(index, slug=slug)), None)
+
+
+class CourseDetails(NamedTuple):
+    """The inline lists of a course page, each in the order the editor gave them."""
+
+    outcomes: list[CourseLearningOutcome]
+    competencies: list[CourseCompetency]
+    support_links: list[CourseSupportLink]
+
+    @classmethod
+    def from_page(cls, course: CoursePage) -> "CourseDetails":
+        """Through the page's relations: unsaved edits included (previews), a query each."""
+        return cls(
+            list(course.outcomes.all()),
+            list(course.competencies.all()),
+            list(course.support_links.all()),
+        )
+
+
+# The inline models of a course page, and which of their fields fill the combined query's
+# label, detail and link columns (None: an empty string).
+_DETAIL_MODELS = (
+    (CourseLearningOutcome, ("text", None, None)),
+    (CourseCompetency, ("title", "description", None)),
+    (CourseSupportLink, ("title", "description", "url")),
+)
+
+
+@functools.cache
+def _course_details_sql(database: str) -> str:
+    """``SELECT kind, id, sort_order, label, detail, link … UNION ALL …`` over the three
+    tables, built from the models' metadata (plain SQL that SQLite and PostgreSQL share)."""
+    quote = connections[database].ops.quote_name
+    parts = []
+    for kind, (model, fields) in enumerate(_DETAIL_MODELS):
+        columns = [str(kind)] + [
+            quote(model._meta.get_field(name).column) for name in ("id", "sort_order")
+        ]
+        columns += [quote(model._meta.get_field(name).column) if name else "''" for name in fields]
+        page_column = quote(model._meta.get_field("page").column)
+        parts.append(
+            f"SELECT {', '.join(columns)} FROM {quote(model._meta.db_table)} "  # noqa: S608
+            f"WHERE {page_column} = %s"
+        )
+    # By kind, then as the relations order them (sort_order), ties by id.
+    return " UNION ALL ".join(parts) + " ORDER BY 1, 3, 2"
+
+
+def course_details(*, course: CoursePage) -> CourseDetails:
+    """A course's learning outcomes, competencies and support links, in one query.
+
+    The same rows the three relations give (each a query of its own), as model instances.
+    The query is plain SQL: the ORM takes about a millisecond to build this ``UNION ALL``
+    on every request, fifty times what the database takes to answer it.
+    """
+    if course.pk is None:
+        return CourseDetails.from_page(course)
+    database = router.db_for_read(CourseLearningOutcome)
+    with connections[database].cursor() as cursor:
+        cursor.execute(_course_details_sql(database), [course.pk] * len(_DETAIL_MODELS))
+        rows = cursor.fetchall()
+
+    lists = ([], [], [])
+    for kind, pk, sort_order, *columns in rows:
+        model, fields = _DETAIL_MODELS[kind]
+        values = {"id": pk, "sort_order": sort_order, "page_id": course.pk}
+        values.update((name, value) for name, value in zip(fields, columns, strict=True) if name)
+        names = [field.attname for field in model._meta.concrete_fields]
+        item = model.from_db(database, names, [values[name] for name in names])
+        item.page = course  # its ParentalKey: no query to get back to the course
+        lists[kind].append(item)
+    return CourseDetails(*lists)
 
 
 def catalogue_courses(

@@ -18,14 +18,16 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     """
 
     supported = {code.lower() for code, _name in settings.LANGUAGES}
+    # Paths that never carry a language: a 404 there is final, not a cue to add /en/.
+    unprefixed = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
 
     def process_response(self, request, response):
-        match = LANGUAGE_LIKE.match(request.path_info)
-        if (
-            response.status_code == 404
-            and match
-            and match.group(1).lower() not in self.supported
-        ):
-            response.setdefault("Content-Language", request.LANGUAGE_CODE)
-            return response
+        if response.status_code == 404:
+            path = request.path_info
+            match = LANGUAGE_LIKE.match(path)
+            if path.startswith(self.unprefixed) or (
+                match and match.group(1).lower() not in self.supported
+            ):
+                response.setdefault("Content-Language", request.LANGUAGE_CODE)
+                return response
         return super().process_response(request, response)

@@ -1,14 +1,24 @@
 """Site-wide models: the custom image model, the abstract base page and its field mixins,
 the home page and the site settings."""
 
+import re
+from urllib.parse import quote
+
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
+
+from .page_rows import RESTRICTED_ATTRIBUTE
 
 
 class CustomImage(AbstractImage):
@@ -65,6 +75,12 @@ class ListingFieldsMixin(models.Model):
         return self.listing_title or self.title
 
 
+# What Wagtail's serve pattern accepts as one path segment, and the characters Django's
+# reverse() leaves unquoted: a child's URL is its parent's plus quote(slug + "/").
+SERVABLE_SLUG = re.compile(r"[\w\-]+")
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
 class BasePage(ListingFieldsMixin, Page):
     """Abstract base for every Aula page type."""
 
@@ -79,6 +95,75 @@ class BasePage(ListingFieldsMixin, Page):
         # sees the same page as every other such visitor, so home.cache may store it.
         request.aula_page_cacheable = True
         return super().serve(request, *args, **kwargs)
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts, derived from the parent's where that gives the same answer.
+
+        A page's URL is its parent's plus its slug: when routing or the course outline has
+        handed the page its parent (``_cached_parent_obj``), the parent's parts (computed once
+        per request) spare the URL resolver a ``reverse()`` per link; a course page links every
+        module and session of its outline. Only where the result is exactly Wagtail's: the
+        URL path is the parent's plus the slug, the slug is one the serve pattern takes, no
+        site is rooted between the two pages, URLs end with a slash; otherwise Wagtail's own.
+        """
+        parent = getattr(self, "_cached_parent_obj", None)
+        if (
+            request is None
+            or not isinstance(parent, BasePage)
+            or not WAGTAIL_APPEND_SLASH
+            or self.url_path != f"{parent.url_path}{self.slug}/"
+            or not SERVABLE_SLUG.fullmatch(self.slug)
+            or any(
+                root.root_path == self.url_path  # a site rooted at this very page
+                for root in self._get_site_root_paths(request)
+            )
+        ):
+            return super().get_url_parts(request)
+        parts = parent.get_url_parts_once(request)
+        if parts is None or parts[2] is None:
+            return super().get_url_parts(request)
+        site_id, root_url, page_path = parts
+        return (site_id, root_url, page_path + quote(f"{self.slug}/", safe=URL_SAFE))
+
+    def get_url_parts_once(self, request):
+        """``get_url_parts(request)``, computed once per request for this page object."""
+        cached = getattr(self, "_aula_url_parts", None)
+        if cached is None or cached[0] is not request:
+            cached = (request, self.get_url_parts(request))
+            self._aula_url_parts = cached
+        return cached[1]
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page, in at most one query where Wagtail takes
+        two (and Wagtail's ``check_view_restrictions`` hook asks on every page view).
+
+        Wagtail's rule: the restrictions on this page and on every ancestor, an alias standing
+        for the page it is an alias of. When routing has handed each page its parent (the
+        ``route`` overrides do), this page and its ancestors down to the site's home page are
+        already loaded. If none of them is an alias:
+        - routing's query already said whether any restriction lies on the way from the tree
+          root (``home.page_rows``); if none, there is nothing to ask;
+        - otherwise the restrictions are those on these pages and on the tree root (resolved
+          if it were an alias), one query.
+        In any other case, Wagtail's own lookup.
+        """
+        chain = [self]
+        while chain[-1].depth > 2:
+            page = chain[-1]
+            parent = getattr(page, "_cached_parent_obj", None)
+            if parent is None or parent.path != page.path[: -self.steplen]:
+                return super().get_view_restrictions()
+            chain.append(parent)
+        if chain[-1].depth != 2 or any(page.alias_of_id for page in chain):
+            return super().get_view_restrictions()
+        if getattr(self, RESTRICTED_ATTRIBUTE, None) is False:
+            return PageViewRestriction.objects.none()
+        tree_root = Page.objects.filter(path=self.path[: self.steplen]).values(
+            page_id=Coalesce("alias_of_id", "id")
+        )
+        return PageViewRestriction.objects.filter(
+            Q(page_id__in=[page.pk for page in chain]) | Q(page_id__in=tree_root)
+        )
 
 
 class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
@@ -100,13 +185,28 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
         # translations of it made with wagtail-localize.
         return super().can_create_at(parent) and parent.is_root()
 
+    def route(self, request, path_components):
+        # A home page's children are catalogues (subpage_types): the child with this slug
+        # comes with its catalogue fields in one query (courses.selectors.catalogue_by_slug),
+        # where Wagtail's default routing takes two. As Wagtail's: no such child is a 404.
+        if path_components:
+            from courses.selectors import catalogue_by_slug
+
+            catalogue = catalogue_by_slug(home=self, slug=path_components[0])
+            if catalogue is None:
+                raise Http404
+            catalogue._cached_parent_obj = self  # as Page.route does: get_parent() for free
+            return catalogue.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from courses.models import CourseIndexPage
+        from courses.selectors import exclude_private
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = (
-            CourseIndexPage.objects.child_of(self).live().public().first()
-        )
+        context["catalogue"] = exclude_private(
+            CourseIndexPage.objects.child_of(self).live()
+        ).first()
         return context
 
 
@@ -133,3 +233,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, with the settings from the cache (home.site_cache): every page shows
+        them. Invalidated when they are saved; the admin's settings view reads the database
+        (``for_site``)."""
+        from .site_cache import site_settings_for_site
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = site_settings_for_site(cls, site)
+        site_settings._request = request  # as Wagtail does: page URLs in settings use it
+        setattr(request, attr_name, site_settings)
+        return site_settings

@@ -1,10 +1,13 @@
-"""Wiring: any change to published content makes the anonymous page cache stale."""
+"""Wiring: any change to published content makes the anonymous page cache stale; any change
+to sites, locales or site settings also makes the cached site configuration stale."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import cache
+from . import cache, site_cache
+from .models import SiteSettings
 
 
 @receiver(page_published)
@@ -22,3 +25,45 @@ def _invalidate_on_delete(sender, instance, **kwargs):
 
 
 post_delete.connect(_invalidate_on_delete, dispatch_uid="aula-page-cache-delete")
+
+
+def _invalidate_on_privacy_change(sender, **kwargs):
+    # A page made private (or public again) changes what anonymous visitors may see of it
+    # and of the outlines and catalogues that list it; no publish signal is sent for it.
+    cache.invalidate()
+
+
+for _signal in (post_save, post_delete):
+    _signal.connect(
+        _invalidate_on_privacy_change,
+        sender=PageViewRestriction,
+        dispatch_uid=f"aula-page-cache-privacy-{_signal is post_save}",
+    )
+
+
+def _invalidate_site_config(sender, instance, created=False, **kwargs):
+    # Every page shows the site settings (organisation name, quick-exit address), and sites
+    # and locales decide which page a URL serves: both caches are stale.
+    if sender is SiteSettings and created and _has_default_values(instance):
+        # Wagtail creates a site's settings row with the defaults when a page first shows
+        # them (BaseSiteSetting.for_site): pages rendered before showed those same defaults.
+        return
+    site_cache.config_changed()
+    cache.invalidate()
+
+
+def _has_default_values(instance) -> bool:
+    return all(
+        getattr(instance, field.attname) == field.get_default()
+        for field in instance._meta.concrete_fields
+        if not (field.primary_key or field.is_relation)
+    )
+
+
+for _model in (Site, Locale, SiteSettings):
+    for _signal in (post_save, post_delete):
+        _signal.connect(
+            _invalidate_site_config,
+            sender=_model,
+            dispatch_uid=f"aula-site-config-{_model._meta.label_lower}-{_signal is post_save}",
+        )

@@ -71,6 +71,18 @@ def has_free_seat(cohort: Cohort) -> bool:
     return cohort.capacity is None or seats_taken(cohort) < cohort.capacity
 
 
+def free_seats(cohort: Cohort) -> int | None:
+    """Seats left in the cohort; ``None`` when it has no limit."""
+    if cohort.capacity is None:
+        return None
+    return max(cohort.capacity - seats_taken(cohort), 0)
+
+
+def lock_cohort(cohort: Cohort) -> Cohort:
+    """Lock the cohort row for the rest of the transaction (seat changes are serialised)."""
+    return _locked_cohort(cohort)
+
+
 def _refuse_existing(learner, cohort: Cohort) -> None:
     existing = Enrolment.objects.filter(learner=learner, cohort=cohort).first()
     if existing is None:

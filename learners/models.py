@@ -194,3 +194,37 @@ class Enrolment(models.Model):
     @property
     def can_withdraw(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+class RosterUpload(models.Model):
+    """A learner list uploaded for bulk enrolment, kept between its preview and its import.
+
+    The file is parsed again from these bytes when staff confirm, so nothing the browser sends
+    back is trusted. ``imported_at`` is set once the list is imported; it cannot be imported twice.
+    """
+
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        related_name="roster_uploads",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    data = models.BinaryField(_("file contents"))
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    summary = models.JSONField(_("import summary"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("learner list upload")
+        verbose_name_plural = _("learner list uploads")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename or self.pk} · {self.cohort_id}"

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import build_site
 
@@ -11,3 +12,30 @@ def site_tree(db):
 @pytest.fixture
 def catalogue(site_tree):
     return site_tree.catalogue
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English; a request to /es/… must not leak Spanish into the next."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def modules_open(settings):
+    """Render module pages without enrolment: for tests of course content, not of access.
+
+    Access to modules is pinned by tests/learners/test_module_access.py.
+    """
+    settings.AULA_MODULES_REQUIRE_ENROLMENT = False
+
+
+@pytest.fixture(autouse=True)
+def empty_cache_between_tests():
+    """Each test starts with an empty cache: the database is rolled back after a test without
+    the signals that keep the cached site configuration (home/site_cache.py) in step."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

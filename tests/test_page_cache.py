@@ -15,6 +15,10 @@ from tests.factories import (
     translate_page,
 )
 
+# Course content renders here without any learner; access to modules is tested in
+# tests/learners/test_module_access.py.
+pytestmark = pytest.mark.usefixtures("modules_open")
+
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
@@ -240,3 +244,21 @@ def test_cache_off_means_no_cache(client, course, settings):
     settings.AULA_PAGE_CACHE_SECONDS = 0
     for _ in range(2):
         assert cache_status(client.get(course.url)) is None
+
+
+def test_making_a_page_private_makes_the_next_get_a_miss(client, course):
+    # Privacy is no publish: without its own invalidation, anonymous visitors would keep
+    # getting the cached public page.
+    assert client.get(course.url).status_code == 200
+    assert cache_status(client.get(course.url)) == "hit"
+
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type="login")
+
+    response = client.get(course.url)
+    assert response.status_code == 302
+    assert cache_status(response) is None
+
+    restriction.delete()
+    response = client.get(course.url)
+    assert cache_status(response) == "miss"
+    assert response.status_code == 200

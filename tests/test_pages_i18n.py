@@ -83,3 +83,9 @@ def test_spanish_pages_show_the_interface_in_spanish(client, spanish_tree):
     html = response.content.decode()
     assert "Ir al contenido principal" in html
     assert "Página no encontrada" in html
+
+
+def test_unknown_admin_path_is_a_404_without_a_language_redirect(client, site_tree):
+    response = client.get("/admin/no-such-thing/")
+    assert response.status_code in (302, 404)
+    assert not response.get("Location", "").startswith("/en/admin/")

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Routes Wagtail page requests with the site and locale from the cache (home/routing.py).
+    "home.routing.PageRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "aula.urls"
@@ -132,7 +134,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "learn_dashboard"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Aula · "
 LOGIN_URL = "account_login"
 
 # Internationalisation: Wagtail i18n with language-prefixed URLs.
@@ -179,6 +182,10 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Module pages are for enrolled learners, tutors and staff (learners/wagtail_hooks.py). Content
+# tests that render modules without any learner switch it off for themselves.
+AULA_MODULES_REQUIRE_ENROLMENT = True
 
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))

@@ -7,6 +7,8 @@ from django.utils.translation import get_language as current_language
 from django.utils.translation import get_language_info, gettext
 from wagtail.models import Page
 
+from home.site_cache import translation_urls
+
 register = template.Library()
 
 
@@ -17,14 +19,14 @@ def language_switcher(context, page=None):
     active = current_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        # {language: url} of the page's live translations, cached until the next publish.
+        translations = translation_urls(page, request)
 
     links = []
     for code in settings.AULA_PUBLIC_LANGUAGES:
         info = get_language_info(code)
         if code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code]
         elif page is None:
             url = translate_url(request.get_full_path(), code)
         else:

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from wagtail.models import PageViewRestriction
 
 from courses.models import LiveSessionPage, ModulePage
@@ -11,6 +12,10 @@ from tests.factories import (
     ModulePageFactory,
     build_course,
 )
+
+# Course content renders here without any learner; access to modules is tested in
+# tests/learners/test_module_access.py.
+pytestmark = pytest.mark.usefixtures("modules_open")
 
 
 def outline_items(html: str) -> list[tuple[str, str]]:

@@ -24,6 +24,10 @@ from tests.factories import (
     translate_page,
 )
 
+# Course content renders here without any learner; access to modules is tested in
+# tests/learners/test_module_access.py.
+pytestmark = pytest.mark.usefixtures("modules_open")
+
 ALL_PAGE_TYPES = (Page, HomePage, CourseIndexPage, CoursePage, ModulePage, LiveSessionPage)
 
 

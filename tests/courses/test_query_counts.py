@@ -1,32 +1,44 @@
 """Query counts of the public pages, pinned at two sizes: they must not grow with the content.
 
-Where the course page's 13 queries go (anonymous visitor, page cache off):
-  Wagtail routing: 1 site, 2 active locale, 3 home page (specific), 4-5 catalogue (page, then
-  specific), 6 course (CourseIndexPage.route: one query) · view restrictions: 7 ancestors,
-  8 restrictions · 9 outline (modules and sessions joined in one query, private pages excluded
-  in the same query) · 10 site settings · 11 language switcher (translations) · 12 outcomes ·
-  13 competencies.
-A module page: routing 1-6 as above, 7 module (CoursePage.route: one query, specific fields
-joined), 8-9 view restrictions, 10 site settings, 11 language switcher; its course comes from
-routing, no query.
+Where the course page's 6 queries go (anonymous visitor, page cache off; the site, the active
+locale, the site settings and the language switcher's links come from the cache, see
+home/site_cache.py):
+  routing (home/routing.py, home/page_rows.py): 1 home page in the active language · 2
+  catalogue (HomePage.route) · 3 course (CourseIndexPage.route), each one query with its
+  specific fields, each also saying whether a view restriction lies on its way from the tree
+  root, so that Wagtail's view-restriction check needs no query when none does
+  (BasePage.get_view_restrictions; one when one does) · 4 outline (modules and sessions, their
+  specific fields joined, drafts and private pages left out in the same query) · 5 cohorts
+  (learners' course_cohorts tag) · 6 outcomes, competencies and support links (one UNION ALL,
+  selectors.course_details).
+A module page: routing 1-3 as above, 4 module (CoursePage.route); its course comes from
+routing, no query. The catalogue: routing 1-2, 3 count and 4 page of courses. The home page:
+1 itself, 2 its catalogue.
 """
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests.factories import CoursePageFactory, LiveSessionPageFactory, build_course
 
-COURSE_PAGE_QUERIES = 13
-SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES + 1  # support links
-MODULE_PAGE_QUERIES = 11
+# Course content renders here without any learner; access to modules is tested in
+# tests/learners/test_module_access.py.
+pytestmark = pytest.mark.usefixtures("modules_open")
+
+COURSE_PAGE_QUERIES = 6
+SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES  # support links come with the outcomes
+MODULE_PAGE_QUERIES = 4
 LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 1  # speakers
-CATALOGUE_QUERIES = 11
+CATALOGUE_QUERIES = 4
+HOME_PAGE_QUERIES = 2
 
 
 def warm(client, url):
-    """One request first: Wagtail caches the site root paths and content types per process."""
+    """One request first: Wagtail caches the site root paths and content types per process,
+    and Aula the site configuration (home.site_cache)."""
     assert client.get(url).status_code == 200
 
 
@@ -121,6 +133,40 @@ def test_filtered_catalogue_queries_do_not_grow_with_its_courses(
         )
 
     assert response.context["courses"].paginator.count == courses
+
+
+@pytest.mark.parametrize("courses", [4, 20])
+def test_home_page_queries_do_not_grow_with_the_catalogue(
+    client, site_tree, django_assert_num_queries, courses
+):
+    for n in range(courses):
+        CoursePageFactory(parent=site_tree.catalogue, slug=f"course-{n}")
+    warm(client, site_tree.home.url)
+
+    with django_assert_num_queries(HOME_PAGE_QUERIES):
+        response = client.get(site_tree.home.url)
+
+    assert response.context["catalogue"] == site_tree.catalogue
+
+
+@pytest.mark.parametrize("level", ["catalogue", "course"])
+def test_a_restriction_on_the_way_costs_one_query_to_check(client, catalogue, level):
+    course = build_course(catalogue, modules=4, slug="course")
+    restricted = catalogue if level == "catalogue" else course
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    warm_response = client.get(course.url)
+    assert warm_response.status_code == 200  # the password form
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(course.url)
+
+    assert "password" in response.content.decode().lower()
+    loads = [
+        query
+        for query in captured.captured_queries
+        if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
+    ]
+    assert len(loads) == 1  # routing said a restriction lies on the way: one query loads them
 
 
 def test_cached_course_page_needs_no_query(client, catalogue, settings):

@@ -9,17 +9,19 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
+from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Revision, Site
 
-from courses.models import CoursePage, ModulePage
-from home.demo import content_en, content_es
+from courses.models import ApplicationQuestion, Cohort, CoursePage, ModulePage
+from home.demo import content_en, content_es, content_people
 from home.demo.build import DEMO_PASSWORD, DEMO_USERS
 from home.models import HomePage, SiteSettings
+from learners.models import Enrolment, EnrolmentStatus, LearnerProfile
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("modules_open")]
 
 LANGUAGES = ("en", "es")
 # Spec keys that are not text: set on the English page and copied to its translation.
@@ -56,6 +58,11 @@ def counts():
         "locales": Locale.objects.count(),
         "sites": Site.objects.count(),
         "email_addresses": EmailAddress.objects.count(),
+        "cohorts": Cohort.objects.count(),
+        "enrolments": Enrolment.objects.count(),
+        "profiles": LearnerProfile.objects.count(),
+        "questions": ApplicationQuestion.objects.count(),
+        "emails": len(mail.outbox),
     }
 
 
@@ -76,7 +83,12 @@ def english_course(slug):
 
 
 def test_first_run_reports_what_it_created(seed_output):
-    assert "created 1 locales, 52 pages, 4 users" in seed_output
+    learners = len(content_people.LEARNERS)
+    enrolments = sum(len(spec.enrolments) for spec in content_people.LEARNERS) + 2
+    assert (
+        f"created 1 locales, 52 pages, {4 + learners} users, 6 cohorts, {enrolments} enrolments"
+        in seed_output
+    )
 
 
 def test_second_run_creates_nothing(seed_output):
@@ -84,7 +96,7 @@ def test_second_run_creates_nothing(seed_output):
     out = StringIO()
     call_command("seed_demo", stdout=out)
     assert counts() == before
-    assert "created 0 locales, 0 pages, 0 users" in out.getvalue()
+    assert "created 0 locales, 0 pages, 0 users, 0 cohorts, 0 enrolments" in out.getvalue()
 
 
 def test_home_page_replaces_the_wagtail_welcome_page(seed_output):
@@ -193,6 +205,99 @@ def test_every_demo_page_renders_in_both_languages(seed_output, client):
         assert response.status_code == 200, page.url
         if page.locale.language_code == "es":
             assert 'lang="es"' in response.content.decode(), page.url
+
+
+# --- cohorts and learners ------------------------------------------------------------------
+
+
+def cohorts_of(slug):
+    return Cohort.objects.for_course(english_course(slug)).order_by("language")
+
+
+def test_cohorts_exist_in_both_languages(seed_output):
+    assert set(Cohort.objects.values_list("language", flat=True)) == {"en", "es"}
+    care = cohorts_of("decent-work-care-economy")
+    assert [(c.language, c.enrolment_mode) for c in care] == [
+        ("en", "application"),
+        ("es", "application"),
+    ]
+    gbv = {c.language: c for c in cohorts_of("gender-based-violence-at-work")}
+    assert set(gbv) == {"en", "es"}
+    assert gbv["es"].enrolment_mode == gbv["en"].enrolment_mode == "invitation"
+    assert gbv["es"].invitation_code
+    assert list(gbv["es"].tutors.values_list("email", flat=True)) == ["tutor@aula.example"]
+    (self_paced,) = cohorts_of("intro-gender-diversity-human-rights")
+    assert self_paced.enrolment_mode == "open"
+    assert self_paced.starts_on is self_paced.ends_on is self_paced.capacity is None
+    assert self_paced.is_enrolment_open()
+    (series,) = cohorts_of("professionalising-care-series")
+    assert series.enrolment_mode == "open" and series.is_enrolment_open()
+    for cohort in Cohort.objects.all():
+        cohort.full_clean()
+        # Each cohort hangs on the course page in its own language.
+        assert cohort.course.locale.language_code == cohort.language
+
+
+def test_care_economy_course_asks_application_questions_in_both_languages(seed_output):
+    english = english_course("decent-work-care-economy")
+    spanish = english.get_translation(Locale.objects.get(language_code="es")).specific
+    english_questions = list(english.application_questions.values_list("text", flat=True))
+    spanish_questions = list(spanish.application_questions.values_list("text", flat=True))
+    assert 2 <= len(english_questions) == len(spanish_questions) <= 3
+    assert english_questions != spanish_questions
+    # Editors see them: they are in the published revision, not only in the database.
+    revision = english.get_latest_revision_as_object()
+    assert [q.text for q in revision.application_questions.all()] == english_questions
+
+
+def test_some_applications_wait_for_review(seed_output):
+    waiting = Enrolment.objects.filter(status=EnrolmentStatus.APPLIED)
+    assert waiting.count() >= 3
+    assert {e.cohort.language for e in waiting} == {"en", "es"}
+    for enrolment in waiting:
+        assert enrolment.application_answers
+        assert all(item["question"] for item in enrolment.application_answers)
+    approved = Enrolment.objects.filter(
+        status=EnrolmentStatus.ACTIVE, cohort__enrolment_mode="application"
+    )
+    assert approved.exists()
+    assert all(e.decided_by.email == "admin@aula.example" for e in approved)
+
+
+def test_the_tutor_has_applications_to_review(seed_output):
+    tutor = get_user_model().objects.get(email="tutor@aula.example")
+    assert tutor.groups.filter(name="Tutors").exists()
+    mine = Enrolment.objects.for_tutor(tutor)
+    assert mine.filter(status=EnrolmentStatus.APPLIED).exists()
+    assert not mine.filter(cohort__tutors__isnull=True).exists()
+
+
+def test_demo_learners_have_profiles_across_the_region(seed_output):
+    profiles = LearnerProfile.objects.filter(
+        user__email__in=[spec.email for spec in content_people.LEARNERS]
+    )
+    assert profiles.count() == len(content_people.LEARNERS) >= 18
+    assert all(profile.is_complete for profile in profiles)
+    countries = set(profiles.values_list("country", flat=True))
+    assert {"Uruguay", "Chile", "Colombia", "Perú", "México", "Costa Rica"} <= countries
+    assert {"República Dominicana", "España"} <= countries
+    assert len(set(profiles.values_list("organisation", flat=True))) >= 8
+    assert set(profiles.values_list("preferred_language", flat=True)) == {"en", "es"}
+
+
+def test_demo_learner_is_enrolled_in_two_courses(seed_output):
+    user = get_user_model().objects.get(email="learner@aula.example")
+    enrolments = Enrolment.objects.filter(learner=user, status=EnrolmentStatus.ACTIVE)
+    assert enrolments.count() == 2
+    assert len({e.cohort.course.translation_key for e in enrolments}) == 2
+    assert user.profile.is_complete
+
+
+def test_demo_learners_can_log_in(seed_output):
+    spec = content_people.LEARNERS[0]
+    user = authenticate(username=spec.email, password=DEMO_PASSWORD)
+    assert user is not None
+    assert EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
 
 
 # --- users ---------------------------------------------------------------------------------

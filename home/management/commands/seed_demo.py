@@ -11,7 +11,8 @@ from home.demo.build import LANGUAGE_CODES, build_demo, login_lines
 
 class Command(BaseCommand):
     help = (
-        "Build the bilingual demo site (courses, pages, demo accounts). Idempotent: a second "
+        "Build the bilingual demo site (courses, pages, demo accounts, cohorts, learners and "
+        "their enrolments). Idempotent: a second "
         "run creates nothing."
     )
 
@@ -34,7 +35,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo site ready: created {created['locales']} locales, "
-                f"{created['pages']} pages, {created['users']} users "
+                f"{created['pages']} pages, {created['users']} users, "
+                f"{created['cohorts']} cohorts, {created['enrolments']} enrolments "
                 f"({pages.count()} pages and {len(demo.courses)} courses in "
                 f"{' and '.join(LANGUAGE_CODES)})."
             )

@@ -1,0 +1,76 @@
+"""The course page lists its cohorts with seats left and the right enrol action."""
+
+from datetime import date
+
+import pytest
+
+from learners import enrolment as services
+from tests.factories import CohortFactory, build_course, learner, translate_page
+
+
+@pytest.fixture
+def course(catalogue):
+    return build_course(catalogue, modules=1, title="Decent work in the care economy")
+
+
+def test_visitor_sees_cohorts_with_dates_seats_left_and_a_login_link(client, course):
+    cohort = CohortFactory(
+        course=course, title="March edition", capacity=30, starts_on=date(2027, 3, 1)
+    )
+    services.enrol(learner=learner(), cohort=cohort)
+    html = client.get(course.url).content.decode()
+    assert "March edition" in html
+    assert "1 Mar 2027" in html
+    assert ">29<" in html  # seats left
+    assert f"/en/accounts/login/?next={course.url}" in html.replace("%2F", "/")
+
+
+def test_each_enrolment_mode_shows_its_own_action(client, course):
+    CohortFactory(course=course, title="Open one")
+    application = CohortFactory(course=course, title="By application", enrolment_mode="application")
+    invitation = CohortFactory(
+        course=course, title="Nominated", enrolment_mode="invitation", invitation_code="X1"
+    )
+    client.force_login(learner())
+    html = client.get(course.url).content.decode()
+    assert f'href="/en/learn/cohorts/{application.pk}/apply/"' in html
+    assert f'action="/en/learn/cohorts/{invitation.pk}/enrol/"' in html
+    assert 'name="invitation_code"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_enrolled_learner_sees_their_status_instead_of_the_enrol_button(client, course):
+    cohort = CohortFactory(course=course)
+    me = learner()
+    services.enrol(learner=me, cohort=cohort)
+    client.force_login(me)
+    html = client.get(course.url).content.decode()
+    assert "Your status: Enrolled." in html
+    assert f"/learn/cohorts/{cohort.pk}/enrol/" not in html
+
+
+def test_full_cohort_offers_the_waiting_list(client, course):
+    cohort = CohortFactory(course=course, capacity=1)
+    services.enrol(learner=learner(), cohort=cohort)
+    client.force_login(learner())
+    assert "Join the waiting list" in client.get(course.url).content.decode()
+
+
+def test_spanish_course_page_lists_the_cohorts_of_the_english_course(client, site_tree, course):
+    translate_page(site_tree.home, "es")
+    translate_page(site_tree.catalogue, "es")
+    spanish = translate_page(course, "es", title="Trabajo decente")
+    CohortFactory(course=course, title="Edición en español", language="es")
+    assert "Edición en español" in client.get(spanish.url).content.decode()
+
+
+def test_cached_course_page_shows_fresh_seats_after_an_enrolment(client, settings, course):
+    settings.AULA_PAGE_CACHE_SECONDS = 600
+    cohort = CohortFactory(course=course, capacity=5)
+    client.get(course.url)  # the first visit also creates the site's settings row
+    client.get(course.url)
+    assert client.get(course.url)["X-Aula-Cache"] == "hit"
+    services.enrol(learner=learner(), cohort=cohort)
+    response = client.get(course.url)
+    assert response["X-Aula-Cache"] == "miss"
+    assert ">4<" in response.content.decode()

@@ -1,0 +1,78 @@
+"""Module pages are for enrolled learners, the course's tutors and staff."""
+
+import pytest
+
+from learners.models import Enrolment
+from tests.factories import CohortFactory, UserFactory, build_course, learner
+
+
+@pytest.fixture
+def course(catalogue):
+    return build_course(catalogue, modules=2, title="Care work")
+
+
+@pytest.fixture
+def module(course):
+    return course.get_children().first().specific
+
+
+def test_visitor_is_sent_to_the_course_outline_with_a_message(client, course, module):
+    response = client.get(module.url, follow=True)
+    assert response.redirect_chain[-1][0] == course.url
+    assert "Log in and enrol in this course to open its modules." in response.content.decode()
+
+
+@pytest.mark.parametrize("status", ["applied", "waitlisted", "withdrawn", "rejected"])
+def test_learner_without_a_seat_cannot_open_modules(client, course, module, status):
+    me = learner()
+    Enrolment.objects.create(learner=me, cohort=CohortFactory(course=course), status=status)
+    client.force_login(me)
+    response = client.get(module.url)
+    assert response.status_code == 302
+    assert response["Location"] == course.url
+
+
+@pytest.mark.parametrize("status", ["active", "completed"])
+def test_enrolled_learner_opens_modules(client, course, module, status):
+    me = learner()
+    Enrolment.objects.create(learner=me, cohort=CohortFactory(course=course), status=status)
+    client.force_login(me)
+    assert client.get(module.url).status_code == 200
+
+
+def test_enrolment_in_another_course_opens_nothing_here(client, catalogue, module):
+    other = build_course(catalogue, title="Other course")
+    me = learner()
+    Enrolment.objects.create(learner=me, cohort=CohortFactory(course=other), status="active")
+    client.force_login(me)
+    assert client.get(module.url).status_code == 302
+
+
+def test_enrolment_in_the_spanish_edition_opens_the_english_modules_too(
+    client, site_tree, course, module
+):
+    from tests.factories import translate_page
+
+    translate_page(site_tree.home, "es")
+    translate_page(site_tree.catalogue, "es")
+    spanish_course = translate_page(course, "es", title="Trabajo de cuidados")
+    me = learner()
+    cohort = CohortFactory(course=spanish_course, language="es")
+    Enrolment.objects.create(learner=me, cohort=cohort, status="active")
+    client.force_login(me)
+    assert client.get(module.url).status_code == 200
+
+
+def test_tutor_of_a_cohort_and_staff_open_modules(client, course, module):
+    tutor = learner()
+    CohortFactory(course=course).tutors.add(tutor)
+    client.force_login(tutor)
+    assert client.get(module.url).status_code == 200
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(module.url).status_code == 200
+
+
+def test_editors_preview_of_a_module_still_works(client, module):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(f"/admin/pages/{module.pk}/edit/preview/")
+    assert response.status_code == 200
