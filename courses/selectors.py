@@ -63,6 +63,15 @@ def catalogue_by_slug(*, home: Page, slug: str) -> Page | None:
     return next(iter(CATALOGUES.children(home, slug=slug)), None)
 
 
+def live_catalogue(*, home: Page) -> CourseIndexPage | None:
+    """The first live, public catalogue under a home page, in one query."""
+    for page in CATALOGUES.children(home, live=True, public=True):
+        if isinstance(page, CourseIndexPage):
+            page._cached_parent_obj = home  # its URL from the home page's
+            return page
+    return None
+
+
 def course_by_slug(*, index: CourseIndexPage, slug: str) -> Page | None:
     """The child of a catalogue with this slug (live or not), specific, in one query."""
     return next(iter(COURSES.children(index, slug=slug)), None)

@@ -8,6 +8,7 @@ query string bypass the cache entirely: nothing personal is ever stored or serve
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,11 +20,17 @@ BYPASS_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 HIT_HEADER = "X-Aula-Cache"
 
 
+def _fresh_version() -> int:
+    # From the clock, not from 1: should the version key ever be evicted, it does not start
+    # again at a number that pages stored before the eviction are filed under.
+    return time.time_ns()
+
+
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY) or _fresh_version()  # evicted at once: matches nothing
     return version
 
 
@@ -32,7 +39,7 @@ def invalidate() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def _key(request, version: int) -> str:

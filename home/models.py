@@ -200,13 +200,10 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import CourseIndexPage
-        from courses.selectors import exclude_private
+        from courses.selectors import live_catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = exclude_private(
-            CourseIndexPage.objects.child_of(self).live()
-        ).first()
+        context["catalogue"] = live_catalogue(home=self)
         return context
 
 

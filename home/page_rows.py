@@ -14,8 +14,9 @@ A row whose type is not among the given ones (a page type the tree rules do not 
 is loaded as Wagtail would, with ``page.specific``: one more query, never a wrong object.
 """
 
+import dataclasses
 import functools
-from dataclasses import dataclass
+import weakref
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
@@ -28,16 +29,27 @@ from wagtail.models import Page, PageViewRestriction
 RESTRICTED_ATTRIBUTE = "_aula_view_restricted"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _Plan:
     select: str
-    compiler: object
-    converters: dict
+    expressions: list
     page_names: tuple[str, ...]
     # model -> (its parent link's column, its fields' attnames in the model's field order,
     # the columns holding them)
     layouts: dict
     content_type_index: int
+    # Per connection (one per thread): the compiler whose converters the values go through.
+    converters: weakref.WeakKeyDictionary = dataclasses.field(
+        default_factory=weakref.WeakKeyDictionary
+    )
+
+    def converters_for(self, connection, database):
+        prepared = self.converters.get(connection)
+        if prepared is None:
+            compiler = connection.ops.compiler("SQLCompiler")(Query(Page), connection, database)
+            prepared = (compiler, compiler.get_converters(self.expressions))
+            self.converters[connection] = prepared
+        return prepared
 
 
 class PageRows:
@@ -99,14 +111,12 @@ class PageRows:
             )
         if self.flag_restricted:
             columns.append(f"({_restricted_sql(connection)})")
-        compiler = connection.ops.compiler("SQLCompiler")(Query(Page), connection, database)
         return _Plan(
             select=(
                 f"SELECT {', '.join(columns)} FROM {quote(Page._meta.db_table)} p "  # noqa: S608
                 + " ".join(joins)
             ),
-            compiler=compiler,
-            converters=compiler.get_converters(expressions),
+            expressions=expressions,
             page_names=tuple(field.attname for field in page_fields),
             layouts=layouts,
             content_type_index=[f.name for f in page_fields].index("content_type"),
@@ -117,11 +127,13 @@ class PageRows:
         database = database or router.db_for_read(Page)
         plan = self._plan(database)
         sql = f"{plan.select} WHERE {condition} ORDER BY {self.column(order_by, database)}"
-        with connections[database].cursor() as cursor:
+        connection = connections[database]
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        if plan.converters:
-            rows = plan.compiler.apply_converters(rows, plan.converters)
+        compiler, converters = plan.converters_for(connection, database)
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
         return [self._page(plan, database, row) for row in rows]
 
     def _page(self, plan: _Plan, database: str, row) -> Page:
@@ -165,9 +177,9 @@ class PageRows:
 
 
 def _restrictions_above_sql(connection, join_on: str = "id", where: str = "") -> str:
-    """A view restriction on a page whose path is a prefix of the page's (``p``) path: on the
-    page itself or on one of its ancestors. ``join_on``: the column of that page the
-    restriction's page is (``alias_of``: the page it is an alias of)."""
+    """A view restriction on the page (``p``) or on one of its ancestors (a page whose path is
+    a prefix of its path). With ``join_on="alias_of"``: on the page such a page is an alias
+    of."""
     quote = connection.ops.quote_name
     path = quote(Page._meta.get_field("path").column)
     column = quote(Page._meta.get_field(join_on).column)

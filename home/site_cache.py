@@ -57,7 +57,7 @@ def _current_versions(found: dict, keys) -> tuple:
             # Start from the clock, not from 1: if the key is ever evicted, entries tagged with
             # an earlier version can never match the new one.
             cache.add(key, time.time_ns(), timeout=None)
-            version = cache.get(key)
+            version = cache.get(key) or time.time_ns()  # evicted at once: matches nothing
         versions.append(version)
     return tuple(versions)
 

@@ -31,11 +31,13 @@ def modules_open(settings):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache_between_tests():
-    """Each test starts with an empty cache: the database is rolled back after a test without
-    the signals that keep the cached site configuration (home/site_cache.py) in step."""
+def empty_cache_between_tests(settings):
+    """Each test starts with an empty cache and the page cache off (tests of the page cache
+    turn it on themselves): the database is rolled back after a test without the signals that
+    keep the cached site configuration (home/site_cache.py) in step."""
     from django.core.cache import cache
 
+    settings.AULA_PAGE_CACHE_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

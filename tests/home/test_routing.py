@@ -142,3 +142,16 @@ def test_preview_shows_unsaved_outcomes(tree):
     assert response.status_code == 200
     assert "An outcome not saved yet" in html
     assert "A title not saved yet" in html
+
+
+def test_home_page_links_its_catalogue_only_while_live_and_public(client, site_tree):
+    assert client.get("/en/").context["catalogue"].pk == site_tree.catalogue.pk
+
+    restriction = PageViewRestriction.objects.create(
+        page=site_tree.catalogue, restriction_type="login"
+    )
+    assert client.get("/en/").context["catalogue"] is None
+
+    restriction.delete()
+    site_tree.catalogue.unpublish()
+    assert client.get("/en/").context["catalogue"] is None
