@@ -263,6 +263,9 @@ def site(live_server, transactional_db, django_db_serialized_rollback, settings)
     """
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
+    # These tests check how module pages look and behave, not who may open them (that is
+    # pinned in tests/learners/test_module_access.py), so modules open without enrolment.
+    settings.AULA_MODULES_REQUIRE_ENROLMENT = False
     settings.WAGTAILSEARCH_BACKENDS = {
         name: {**backend, "AUTO_UPDATE": False}
         for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
