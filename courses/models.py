@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Upper
-from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import cached_property
@@ -61,20 +60,11 @@ class CourseIndexPage(BasePage):
     class Meta:
         verbose_name = _("course catalogue")
 
-    def route(self, request, path_components):
-        # A catalogue's children are courses (subpage_types): the child with this slug comes
-        # with its course fields in one query (selectors.course_by_slug), where Wagtail's
-        # default routing takes two (the page row, then its specific row). As Wagtail's: no
-        # such child is a 404.
-        if path_components:
-            from .selectors import course_by_slug
+    def get_routable_child(self, slug):
+        # A catalogue's children are courses (subpage_types).
+        from .selectors import course_by_slug
 
-            course = course_by_slug(index=self, slug=path_components[0])
-            if course is None:
-                raise Http404
-            course._cached_parent_obj = self  # as Page.route does: get_parent() for free
-            return course.route(request, path_components[1:])
-        return super().route(request, path_components)
+        return course_by_slug(index=self, slug=slug)
 
     def get_context(self, request, *args, **kwargs):
         from .forms import CatalogueFilterForm
@@ -192,19 +182,12 @@ class CoursePage(BasePage):
                 {"content_note": _("A sensitive course needs a content note.")}
             )
 
-    def route(self, request, path_components):
-        # A module or live session, with its specific fields, in one query (see
-        # selectors.course_item); Wagtail's default routing takes two. As Wagtail's: no such
-        # child is a 404.
-        if path_components:
-            from .selectors import course_item
+    def get_routable_child(self, slug):
+        # Modules and live sessions (see selectors.course_item); CourseChildPage.course then
+        # needs no query, the parent being set by BasePage.route.
+        from .selectors import course_item
 
-            item = course_item(course=self, slug=path_components[0])
-            if item is None:
-                raise Http404
-            item._cached_parent_obj = self  # CourseChildPage.course needs no query
-            return item.route(request, path_components[1:])
-        return super().route(request, path_components)
+        return course_item(course=self, slug=slug)
 
     @cached_property
     def outline(self):

@@ -90,6 +90,26 @@ class BasePage(ListingFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def get_routable_child(self, slug):
+        """The child page with this slug, loaded with its specific fields in one query.
+
+        Page types whose children are of known types override this (Wagtail's default routing
+        takes two queries per level: the page row, then its specific row). Return None when no
+        such child exists (a 404, as in Wagtail); the default, NotImplemented, keeps Wagtail's
+        own routing.
+        """
+        return NotImplemented
+
+    def route(self, request, path_components):
+        if path_components:
+            child = self.get_routable_child(path_components[0])
+            if child is not NotImplemented:
+                if child is None:
+                    raise Http404
+                child._cached_parent_obj = self  # as Page.route does: get_parent() for free
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def serve(self, request, *args, **kwargs):
         # Reaching serve() means view restrictions passed; a visitor with no session cookie
         # sees the same page as every other such visitor, so home.cache may store it.
@@ -185,19 +205,11 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
         # translations of it made with wagtail-localize.
         return super().can_create_at(parent) and parent.is_root()
 
-    def route(self, request, path_components):
-        # A home page's children are catalogues (subpage_types): the child with this slug
-        # comes with its catalogue fields in one query (courses.selectors.catalogue_by_slug),
-        # where Wagtail's default routing takes two. As Wagtail's: no such child is a 404.
-        if path_components:
-            from courses.selectors import catalogue_by_slug
+    def get_routable_child(self, slug):
+        # A home page's children are catalogues (subpage_types).
+        from courses.selectors import catalogue_by_slug
 
-            catalogue = catalogue_by_slug(home=self, slug=path_components[0])
-            if catalogue is None:
-                raise Http404
-            catalogue._cached_parent_obj = self  # as Page.route does: get_parent() for free
-            return catalogue.route(request, path_components[1:])
-        return super().route(request, path_components)
+        return catalogue_by_slug(home=self, slug=slug)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import live_catalogue
