@@ -1,16 +1,17 @@
 """Background work for learners. Tasks take ids, are idempotent and safe to retry."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .models import Enrolment
+from .models import Enrolment, RosterUpload
 
 logger = logging.getLogger(__name__)
 
@@ -120,3 +121,13 @@ def send_invitation_email(enrolment_id: int) -> bool:
         body = render_to_string("learners/email/invitation.txt", context)
     EmailMultiAlternatives(subject=subject, body=body, to=[learner.email]).send()
     return True
+
+
+@shared_task(acks_late=True)
+def delete_stale_roster_uploads(older_than_hours: int = 24) -> int:
+    """Forget learner lists that were previewed but never imported (they hold personal data)."""
+    cutoff = timezone.now() - timedelta(hours=older_than_hours)
+    deleted, _by_model = RosterUpload.objects.filter(
+        imported_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -212,6 +212,11 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # Wagtail's scheduled publishing (go-live and expiry dates set by editors).
     "publish-scheduled-pages": {"task": "home.tasks.publish_scheduled_pages", "schedule": 60.0},
+    # Learner lists previewed for bulk enrolment but never imported.
+    "delete-stale-roster-uploads": {
+        "task": "learners.tasks.delete_stale_roster_uploads",
+        "schedule": 3600.0,
+    },
 }
 
 # Wagtail

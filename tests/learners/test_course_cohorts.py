@@ -3,6 +3,9 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from learners import enrolment as services
 from tests.factories import CohortFactory, build_course, learner, translate_page
@@ -74,3 +77,46 @@ def test_cached_course_page_shows_fresh_seats_after_an_enrolment(client, setting
     response = client.get(course.url)
     assert response["X-Aula-Cache"] == "miss"
     assert ">4<" in response.content.decode()
+
+
+def _queries(client, method, url, **kwargs):
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, **kwargs)
+    assert response.status_code in (200, 302)
+    return len(captured)
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_course_page_queries_do_not_grow_with_its_cohorts(client, course, signed_in):
+    me = learner()
+    if signed_in:
+        client.force_login(me)
+
+    def add_cohorts(count):
+        for n in range(count):
+            cohort = CohortFactory(course=course, title=f"Edition {n}", capacity=5)
+            services.enrol(learner=me, cohort=cohort)
+            services.enrol(learner=learner(), cohort=cohort)
+
+    add_cohorts(1)
+    client.get(course.url)  # saving cohorts and enrolments bumped the cache versions: warm again
+    small = _queries(client, "get", course.url)
+    add_cohorts(7)
+    client.get(course.url)
+    assert _queries(client, "get", course.url) == small
+
+
+def test_enrol_post_queries_do_not_grow_with_the_cohorts_enrolments(client, course):
+    cohort = CohortFactory(course=course, capacity=100)
+    url = reverse("learn_enrol", args=[cohort.pk])
+
+    def enrol_someone_new(others):
+        for _ in range(others):
+            services.enrol(learner=learner(), cohort=cohort)
+        client.force_login(learner())
+        client.get(course.url)  # warm the site caches after the saves above
+        return _queries(client, "post", url)
+
+    small = enrol_someone_new(2)
+    assert enrol_someone_new(30) == small
+    assert cohort.enrolments.filter(status="active").count() == 2 + 1 + 30 + 1

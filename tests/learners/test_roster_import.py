@@ -1,6 +1,7 @@
 """Bulk enrolment from a learner list: preview, confirm, one transaction, invitations."""
 
 import time
+from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -13,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from learners.models import (
     Enrolment,
@@ -24,6 +26,7 @@ from learners.models import (
 from learners.permissions import tutors_group
 from learners.roster import RosterRow, parse_roster
 from learners.roster_import import import_roster, plan_import
+from learners.tasks import delete_stale_roster_uploads
 from tests.factories import CohortFactory, UserFactory, build_course, learner
 
 pytestmark = pytest.mark.django_db
@@ -402,3 +405,23 @@ def test_cohort_admin_links_to_the_import_and_the_enrolments(cohort, staff):
     assert reverse("enrolments:import_upload", args=[cohort.pk]) in html
     html = client.get(reverse("cohorts:edit", args=[cohort.pk])).content.decode()
     assert reverse("enrolments:import_upload", args=[cohort.pk]) in html
+
+
+def test_lists_previewed_but_never_imported_are_deleted_after_a_day(cohort, staff):
+    def upload(hours_ago, imported=False):
+        made = RosterUpload.objects.create(
+            cohort=cohort,
+            uploaded_by=staff,
+            data=b"email\n",
+            imported_at=timezone.now() if imported else None,
+        )
+        RosterUpload.objects.filter(pk=made.pk).update(
+            created_at=timezone.now() - timedelta(hours=hours_ago)
+        )
+        return made
+
+    stale, fresh, imported = upload(30), upload(2), upload(30, imported=True)
+    assert delete_stale_roster_uploads.delay().get() == 1
+    remaining = set(RosterUpload.objects.values_list("pk", flat=True))
+    assert remaining == {fresh.pk, imported.pk}
+    assert stale.pk not in remaining
