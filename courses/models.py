@@ -5,10 +5,12 @@ the order of a CoursePage's children. Nothing here knows about learners: enrolme
 and certificates live in ``learners`` and reach these pages through hooks and template tags.
 """
 
+from datetime import timedelta
 from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Upper
@@ -19,7 +21,13 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -122,6 +130,36 @@ class CoursePage(BasePage):
         ),
     )
     content_note = RichTextField(_("content note"), blank=True, features=SHORT_RICH_TEXT)
+    # Completion rule: evaluated by learners.progress.evaluate_completion.
+    completion_min_quiz_score = models.PositiveSmallIntegerField(
+        _("minimum quiz score (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "The average of a learner's best scores over all the course's quizzes (a quiz not "
+            "taken counts as 0). Leave empty for none."
+        ),
+    )
+    completion_min_attendance = models.PositiveSmallIntegerField(
+        _("minimum live-session attendance (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "The share of the cohort's live sessions, once held, that a learner must attend. "
+            "Leave empty for none. Cohorts without scheduled sessions are not affected."
+        ),
+    )
+    certificate_wording = models.TextField(
+        _("certificate wording"),
+        blank=True,
+        max_length=400,
+        help_text=_(
+            "What the certificate attests, e.g. “has completed the course … with a workload of "
+            "40 hours”. Leave empty for the standard wording."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -152,6 +190,23 @@ class CoursePage(BasePage):
             heading=_("Application questions"),
             label=_("Question"),
             help_text=_("Asked when a cohort of this course takes applications."),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel(
+                    "required_modules",
+                    label=_("Required module"),
+                    help_text=_("Leave empty: every module of the course is required."),
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("completion_min_quiz_score"),
+                        FieldPanel("completion_min_attendance"),
+                    ]
+                ),
+                FieldPanel("certificate_wording"),
+            ],
+            heading=_("Completion and certificate"),
         ),
     ]
 
@@ -392,6 +447,32 @@ class ApplicationQuestion(Orderable):
         return self.text
 
 
+class CourseRequiredModule(Orderable):
+    """A module that learners must complete; when a course lists none, every module is required."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="required_modules")
+    module = models.ForeignKey(
+        "courses.ModulePage",
+        verbose_name=_("module"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("module", page_type="courses.ModulePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("required module")
+        verbose_name_plural = _("required modules")
+
+    def __str__(self):
+        return self.module.title
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.module_id and self.module.get_parent().pk != self.page_id:
+            raise ValidationError({"module": _("Choose a module of this course.")})
+
+
 class EnrolmentMode(models.TextChoices):
     OPEN = "open", _("Open: anyone may enrol")
     APPLICATION = "application", _("By application, reviewed by staff")
@@ -547,3 +628,55 @@ class Cohort(ClusterableModel):
         if self.invitation_code_expires_at and now >= self.invitation_code_expires_at:
             return False
         return constant_time_compare(self.invitation_code, code.strip().upper())
+
+
+class SessionSlot(Orderable):
+    """A live session of the course scheduled for one cohort: when, where to join, recording.
+
+    ``sequence`` grows each time the start, the duration or the cancellation changes, so that
+    calendar applications replace the event they already hold (RFC 5545 SEQUENCE; the UID is
+    stable: ``slot-<pk>@<host>``). Reminders are keyed by the start they announce, so a
+    rescheduled session gets fresh ones.
+    """
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="session_slots")
+    session = models.ForeignKey(
+        LiveSessionPage,
+        verbose_name=_("live session"),
+        on_delete=models.PROTECT,
+        related_name="slots",
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"), default=90, validators=[MaxValueValidator(24 * 60)]
+    )
+    join_url = models.URLField(_("join link"), blank=True, help_text=_("An https:// address."))
+    recording_url = models.URLField(_("recording link"), blank=True)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        PageChooserPanel("session", page_type="courses.LiveSessionPage"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+        FieldPanel("join_url"),
+        FieldPanel("recording_url"),
+        FieldPanel("is_cancelled"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("scheduled session")
+        verbose_name_plural = _("scheduled sessions")
+        indexes = [models.Index(fields=["starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gt=0), name="session_slot_has_duration"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.session.title} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)

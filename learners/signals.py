@@ -1,12 +1,17 @@
-"""Wiring only: every account gets a learner profile."""
+"""Aula's own signals, and wiring: every account gets a learner profile."""
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import password_reset
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import LearnerProfile
+
+# Sent by learners.progress.evaluate_completion after the transaction that marks an enrolment
+# completed commits, once per completion: ``enrolment_completed.send(sender=Enrolment,
+# enrolment=enrolment)``. Certificates hook into it.
+enrolment_completed = Signal()
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
