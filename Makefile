@@ -48,6 +48,9 @@ lint: install ## Ruff and the migrations check
 
 bench: install messages ## Run the benchmarks and print their numbers
 	$(PY) bench/run.py
+	$(PY) bench/tutor.py
+	$(PY) bench/certificates.py
+	$(PY) bench/live.py
 
 clean: ## Remove the virtualenv, database and collected files
 	rm -rf $(VENV) db.sqlite3 media collected-static

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from learners import live_views
 from search import views as search_views
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # A learner's personal calendar feed: no language prefix, no login (the token is the secret).
+    path("calendar/<str:token>.ics", live_views.calendar_feed, name="calendar_feed"),
 ]
 
 if settings.DEBUG:
@@ -25,7 +28,11 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
+    # Live sessions: /learn/sessions/… and /tutor/sessions/… (before the other tutor/ URLs).
+    path("", include("learners.live_urls")),
     path("learn/", include("learners.urls")),
+    path("tutor/", include("learners.tutor_urls")),
+    path("certificates/", include("learners.certificate_urls")),
     # Wagtail serves everything else: /<lang>/courses/<course>/…
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -41,6 +41,8 @@ TARGET_CACHED_OVER_BARE = 3.0
 IMPORT_ROWS = int(os.environ.get("AULA_BENCH_IMPORT_ROWS", "5000"))
 TARGET_IMPORT_SECONDS = 20.0
 DASHBOARD_ENROLMENTS = 20
+COHORT_LEARNERS = 1000
+TARGET_MARK_COMPLETE_MS = 20.0
 
 MODULE_BODY = [
     {"type": "paragraph", "value": "<h2>Why care work counts</h2>" + "<p>Care work. </p>" * 6},
@@ -237,6 +239,59 @@ def run_learner_dashboard() -> dict:
     return measure(client, "/en/learn/")
 
 
+def run_mark_complete() -> dict:
+    """POST "mark this module as complete" through the site (view, service, rollup, rule) in a
+    cohort of COHORT_LEARNERS learners and a 12-module course: each timed request completes a
+    module for a different learner (target: median under 20 ms)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from courses.models import CourseIndexPage
+    from learners.models import Enrolment, LearnerProfile
+    from tests.factories import CohortFactory, ModulePageFactory, build_course
+
+    catalogue = CourseIndexPage.objects.first()
+    course = build_course(catalogue, modules=0, title="Mark-complete course")
+    modules = [
+        ModulePageFactory(parent=course, title=f"Module {n + 1}", body=MODULE_BODY[:3])
+        for n in range(12)
+    ]
+    cohort = CohortFactory(course=course)
+    User = get_user_model()
+    password = make_password(None)
+    users = User.objects.bulk_create(
+        User(email=f"complete-{n}@example.org", password=password)
+        for n in range(COHORT_LEARNERS)
+    )
+    LearnerProfile.objects.bulk_create(LearnerProfile(user=user) for user in users)
+    Enrolment.objects.bulk_create(
+        Enrolment(learner=user, cohort=cohort, status="active") for user in users
+    )
+    client = Client()
+    samples, queries = [], 0
+    for n, user in enumerate(users[: WARMUP + REQUESTS]):
+        client.force_login(user)
+        module = modules[n % len(modules)]
+        url = f"/en/learn/modules/{module.pk}/complete/"
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(url)
+        elapsed = (time.perf_counter() - start) * 1000
+        assert response.status_code == 302, response.status_code
+        if n >= WARMUP:
+            samples.append(elapsed)
+            queries = len(captured)
+    return {
+        "median_ms": statistics.median(samples),
+        "p95_ms": percentile(samples, 0.95),
+        "queries": queries,
+        "cohort_learners": COHORT_LEARNERS,
+    }
+
+
 def roster_csv(rows: int) -> bytes:
     """A learner list as a ministry would send it: Spanish headers, semicolons, accents."""
     lines = ["nombre;correo;país;organización;cargo"]
@@ -336,6 +391,13 @@ def main() -> int:
         results["learner dashboard, 20 enrolments"] = run_learner_dashboard()
         results["csv import"] = run_import()
         report_learners(results["learner dashboard, 20 enrolments"], results["csv import"])
+        results["mark module complete"] = complete = run_mark_complete()
+        print(
+            f"\nmark a module complete (POST, {complete['cohort_learners']} learners, 12 modules):"
+            f" median {complete['median_ms']:.1f} ms, p95 {complete['p95_ms']:.1f} ms,"
+            f" {complete['queries']} queries"
+            f" (target: median under {TARGET_MARK_COMPLETE_MS:.0f} ms)"
+        )
         out_dir = REPO / "bench" / "results"
         out_dir.mkdir(exist_ok=True)
         (out_dir / "latest.json").write_text(json.dumps(results, indent=2))

@@ -9,10 +9,10 @@ from datetime import timedelta
 from zoneinfo import available_timezones
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.core.validators import MaxValueValidator
+from django.db import models, transaction
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -21,6 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -492,6 +493,18 @@ class CohortQuerySet(models.QuerySet):
         return self.filter(tutors=user)
 
 
+class CohortForm(WagtailAdminModelForm):
+    """The cohort's admin form: its scheduled sessions are validated against the cohort as
+    submitted (the course chosen in the same form), which modelcluster does not hand to them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slots = self.formsets.get("session_slots")
+        if slots is not None:
+            for form in slots.forms:
+                form.instance.cohort = self.instance
+
+
 class Cohort(ClusterableModel):
     """One run of a course in one language: dates, enrolment window, capacity and tutors.
 
@@ -561,7 +574,16 @@ class Cohort(ClusterableModel):
             heading=_("Enrolment"),
         ),
         FieldPanel("tutors"),
+        InlinePanel(
+            "session_slots",
+            heading=_("Live sessions"),
+            label=_("Scheduled session"),
+            help_text=_(
+                "Start times are in the time zone of your admin account (Account → Preferences)."
+            ),
+        ),
     ]
+    base_form_class = CohortForm
 
     class Meta:
         verbose_name = _("cohort")
@@ -676,6 +698,54 @@ class SessionSlot(Orderable):
 
     def __str__(self):
         return f"{self.session.title} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+    # A calendar application replaces its copy of the event when one of these changes.
+    SEQUENCED_FIELDS = ("starts_at", "duration_minutes", "is_cancelled")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.join_url and not self.join_url.lower().startswith("https://"):
+            errors["join_url"] = _("The join link must be a secure address starting https://.")
+        if self.duration_minutes is not None and self.duration_minutes <= 0:
+            errors["duration_minutes"] = _(
+                "A session must end after it starts: give it a duration of at least one minute."
+            )
+        try:
+            cohort = self.cohort
+        except ObjectDoesNotExist:
+            cohort = None
+        if self.session_id and cohort is not None and cohort.course_id:
+            parent = self.session.get_parent()
+            course = cohort.course
+            if parent is None or parent.translation_key != course.translation_key:
+                errors["session"] = _(
+                    "Choose a live session of this cohort's course, “%(course)s”."
+                ) % {"course": course.title}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # Slots are saved by the cohort's form (modelcluster), so the change is found by
+        # comparing with the stored row rather than in a service.
+        if self.pk is not None:
+            stored = (
+                SessionSlot.objects.filter(pk=self.pk)
+                .values(*self.SEQUENCED_FIELDS, "sequence")
+                .first()
+            )
+            if stored and any(
+                stored[name] != getattr(self, name) for name in self.SEQUENCED_FIELDS
+            ):
+                self.sequence = max(self.sequence, stored["sequence"]) + 1
+                update_fields = kwargs.get("update_fields")
+                if update_fields is not None and "sequence" not in update_fields:
+                    kwargs["update_fields"] = [*update_fields, "sequence"]
+        super().save(*args, **kwargs)
+        # Session pages list their dates: visitors' cached copies must not show the old ones.
+        from home.cache import invalidate
+
+        transaction.on_commit(invalidate)
 
     @property
     def ends_at(self):

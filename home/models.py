@@ -10,12 +10,14 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from .page_rows import RESTRICTED_ATTRIBUTE
@@ -220,8 +222,9 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """Organisation-wide settings that editors manage in the admin."""
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Organisation-wide settings that editors manage in the admin (signatories of
+    certificates are an ordered inline: ``Signatory``)."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=200, default="Aula")
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -238,6 +241,12 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         FieldPanel("quick_exit_url"),
+        InlinePanel(
+            "signatories",
+            heading=_("Certificate signatories"),
+            label=_("Signatory"),
+            help_text=_("Printed on every certificate, in this order, with their signature."),
+        ),
     ]
 
     class Meta:
@@ -260,3 +269,31 @@ class SiteSettings(BaseSiteSetting):
         site_settings._request = request  # as Wagtail does: page URLs in settings use it
         setattr(request, attr_name, site_settings)
         return site_settings
+
+
+class Signatory(Orderable):
+    """A person who signs the certificates: name, title and signature image."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("For example “Director of Training”.")
+    )
+    signature = models.ForeignKey(
+        CustomImage,
+        verbose_name=_("signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A scan of the signature, ideally a PNG with a transparent background."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("signature")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        return self.name

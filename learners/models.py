@@ -266,6 +266,9 @@ class ModuleProgress(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.module_key}"
+
 
 class QuizAttempt(models.Model):
     """One submission of a quiz, graded on the server. Every attempt is kept; the best counts."""
@@ -293,6 +296,9 @@ class QuizAttempt(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.block_id} · {self.score}%"
+
 
 class Reflection(models.Model):
     """A learner's written answer to a reflection prompt: safe HTML, cleaned on save."""
@@ -312,6 +318,9 @@ class Reflection(models.Model):
                 fields=["enrolment", "module_key", "block_id"], name="one_reflection_per_prompt"
             )
         ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.block_id}"
 
 
 class AttendanceStatus(models.TextChoices):
@@ -347,6 +356,9 @@ class Attendance(models.Model):
             models.UniqueConstraint(fields=["enrolment", "slot"], name="attendance_once_per_slot")
         ]
 
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.slot_id} · {self.status or '-'}"
+
 
 class SentReminder(models.Model):
     """A reminder sent (or being sent) for a session slot. The unique constraint is what makes
@@ -370,6 +382,9 @@ class SentReminder(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.slot_id} · {self.enrolment_id} · {self.lead_minutes} min"
+
 
 def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
@@ -387,6 +402,9 @@ class CalendarFeed(models.Model):
     class Meta:
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user_id)
 
 
 class Announcement(models.Model):
@@ -407,6 +425,9 @@ class Announcement(models.Model):
         verbose_name = _("announcement")
         verbose_name_plural = _("announcements")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
 
 
 def new_certificate_code() -> str:

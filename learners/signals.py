@@ -75,3 +75,49 @@ def verify_the_only_email_address(sender, request, user, **kwargs):
     ):
         addresses[0].verified = True
         addresses[0].save(update_fields=["verified"])
+
+
+def _refresh_course_progress(sender, instance, **kwargs):
+    """A course's modules or rule changed: its learners' progress is recomputed in the
+    background, after the change is committed."""
+    from django.db import transaction
+
+    from courses.models import CoursePage
+
+    from .tasks import refresh_course_progress
+
+    course = instance if isinstance(instance, CoursePage) else getattr(instance, "course", None)
+    if course is None or not course.pk:
+        return
+    course_id = course.pk
+    transaction.on_commit(lambda: refresh_course_progress.delay(course_id))
+
+
+def _connect_course_progress_signals():
+    from wagtail.signals import page_published, page_unpublished
+
+    from courses.models import CoursePage, ModulePage
+
+    for model in (CoursePage, ModulePage):
+        page_published.connect(_refresh_course_progress, sender=model, weak=False)
+        page_unpublished.connect(_refresh_course_progress, sender=model, weak=False)
+    post_delete.connect(_refresh_course_progress, sender=ModulePage, weak=False)
+
+
+_connect_course_progress_signals()
+
+
+def _issue_certificate_on_completion(sender, enrolment, **kwargs):
+    """A completed enrolment gets its certificate from a Celery task, queued once the
+    completion is committed (the task is idempotent: a repeated signal issues nothing more)."""
+    from django.db import transaction
+
+    from .tasks import issue_certificate
+
+    enrolment_id = enrolment.pk
+    transaction.on_commit(lambda: issue_certificate.delay(enrolment_id))
+
+
+enrolment_completed.connect(
+    _issue_certificate_on_completion, weak=False, dispatch_uid="learners.issue_certificate"
+)

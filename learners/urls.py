@@ -8,4 +8,7 @@ urlpatterns = [
     path("cohorts/<int:cohort_id>/enrol/", views.enrol, name="learn_enrol"),
     path("cohorts/<int:cohort_id>/apply/", views.apply, name="learn_apply"),
     path("enrolments/<int:enrolment_id>/withdraw/", views.withdraw, name="learn_withdraw"),
+    path("modules/<int:page_id>/complete/", views.complete_module, name="learn_module_complete"),
+    path("modules/<int:page_id>/quiz/", views.submit_quiz, name="learn_quiz"),
+    path("modules/<int:page_id>/reflection/", views.save_reflection, name="learn_reflection"),
 ]

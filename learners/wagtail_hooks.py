@@ -76,3 +76,93 @@ def cohort_enrolment_buttons(cohort, user):
             )
         )
     return buttons
+
+
+# --- certificates (learners/certificate_admin.py) --------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    from .certificate_admin import certificate_viewset
+
+    return certificate_viewset
+
+
+@hooks.register("register_cohort_buttons")
+def cohort_certificate_buttons(cohort, user):
+    from wagtail.admin.widgets import Button
+
+    from .certificate_admin import can_manage_certificates
+    from .certificate_admin import url as certificate_url
+
+    if not can_manage_certificates(user):
+        return []
+    return [
+        Button(
+            _("Re-issue certificates"),
+            url=certificate_url("cohort_reissue", cohort.pk),
+            icon_name="doc-full",
+            priority=45,
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    from django.utils.translation import gettext_lazy
+
+    actions.register_action(
+        "aula.certificate.revoke",
+        gettext_lazy("Revoke certificate"),
+        gettext_lazy("Certificate revoked"),
+    )
+    actions.register_action(
+        "aula.certificate.reissue",
+        gettext_lazy("Re-issue certificate"),
+        gettext_lazy("Certificate re-issued"),
+    )
+
+
+# --- staff progress report (learners/reports.py) ---------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_progress_report_url():
+    from django.urls import path
+
+    from .reports import ProgressReportView
+
+    return [
+        path(
+            "reports/progress/", ProgressReportView.as_view(), name="aula_progress_report"
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_progress_report_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from .reports import can_view_reports
+
+    class ProgressReportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return can_view_reports(request.user)
+
+    return ProgressReportMenuItem(
+        _("Progress by country and organisation"),
+        reverse("aula_progress_report"),
+        name="aula-progress-report",
+        icon_name="doc-full",
+        order=900,
+    )
+
+
+@hooks.register("register_permissions")
+def register_progress_report_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="learners", codename="view_progress_report"
+    )

@@ -186,6 +186,12 @@ else:
 # Module pages are for enrolled learners, tutors and staff (learners/wagtail_hooks.py). Content
 # tests that render modules without any learner switch it off for themselves.
 AULA_MODULES_REQUIRE_ENROLMENT = True
+# Live-session reminder emails go out this many minutes before each session (24 h and 1 h).
+AULA_REMINDER_LEAD_MINUTES = (24 * 60, 60)
+# The tutor dashboard's "at risk": no activity for this many days, or progress this many points
+# behind the share of the cohort's dates already past (learners/tutor_selectors.py).
+AULA_AT_RISK_DAYS = 14
+AULA_AT_RISK_MARGIN = 20
 
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))
@@ -216,6 +222,11 @@ CELERY_BEAT_SCHEDULE = {
     "delete-stale-roster-uploads": {
         "task": "learners.tasks.delete_stale_roster_uploads",
         "schedule": 3600.0,
+    },
+    # Live-session reminders (learners/live.py): each lead time's window is scanned this often.
+    "scan-session-reminders": {
+        "task": "learners.tasks.scan_session_reminders",
+        "schedule": 120.0,
     },
 }
 

@@ -41,6 +41,10 @@ from courses.models import (
 from home.models import HomePage, SiteSettings
 
 from . import content_en, content_es, content_people
+from .announcements import ensure_announcements
+from .certificates import ensure_certificates
+from .live import ensure_live
+from .progress import ensure_progress
 
 DEMO_PASSWORD = "aula-demo-2026"  # noqa: S105 - the documented password of the demo accounts
 LANGUAGE_CODES = ("en", "es")
@@ -121,6 +125,10 @@ def build_demo() -> DemoSite:
         site=site, home=home, catalogue=catalogue, courses=courses, users=users, created=created
     )
     demo.cohorts = ensure_cohorts(demo)
+    ensure_progress(demo)
+    ensure_announcements(demo)
+    ensure_live(demo)
+    ensure_certificates(demo)  # last: progress and attendance complete enrolments
     return demo
 
 

@@ -1,9 +1,15 @@
 """Learner-specific parts of course pages, kept out of the courses app."""
 
 from django import template
+from django.urls import reverse
 
+from courses.models import Cohort
+from learners import progress
 from learners.forms import EnrolForm
+from learners.models import SEAT_STATUSES, Enrolment
+from learners.sanitize import safe_html
 from learners.selectors import cohorts_for_course
+from learners.views import REFLECTION_DRAFTS
 
 register = template.Library()
 
@@ -18,3 +24,73 @@ def course_cohorts(context, course):
         "enrol_form": EnrolForm(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def module_progress(context, module):
+    """The enrolled learner's own work on this module page, or None (visitors, staff, tutors,
+    editors' previews). Sets what the quiz and reflection block templates read:
+    ``quiz_action_url``, ``reflection_action_url`` and, per block id, ``learner_blocks``."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    try:
+        enrolment = progress.enrolment_for_module(user=request.user, module=module)
+    except progress.NotEnrolled:
+        return None
+    state = progress.module_state(enrolment=enrolment, module=module)
+    drafts = request.session.get(REFLECTION_DRAFTS, {})
+    for block in module.body:
+        block_state = state.blocks.setdefault(block.id, {})
+        if block.block_type == "quiz" and "last" in block_state:
+            last = block_state["last"]
+            answers = {int(n): set(chosen) for n, chosen in last.answers.items()}
+            try:
+                _correct, results = progress.grade(block.value, answers)
+            except progress.InvalidAnswers:  # the quiz was edited since: show the score only
+                results = []
+            block_state["results"] = {result.number: result for result in results}
+            block_state["chosen"] = {n: sorted(chosen) for n, chosen in answers.items()}
+        elif block.block_type == "reflection" and block.id in drafts:
+            block_state["draft"] = drafts[block.id]
+    state.quiz_url = reverse("learn_quiz", args=[module.pk])
+    state.reflection_url = reverse("learn_reflection", args=[module.pk])
+    state.complete_url = reverse("learn_module_complete", args=[module.pk])
+    return state
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context, course, outline):
+    """The signed-in learner's progress in this course: percent, done module keys and where
+    to continue; None for anyone not enrolled (2 queries for a learner, none for visitors)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return None
+    enrolment = (
+        Enrolment.objects.for_learner(request.user)
+        .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
+        .order_by("-status", "-created_at")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    done = progress.completed_module_keys(enrolment)
+    return {
+        "enrolment": enrolment,
+        "done": done,
+        "next": progress.next_module(outline, done, enrolment.last_module_key),
+    }
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping|get_item:key`` for dicts in templates; None when missing."""
+    if not mapping:
+        return None
+    return mapping.get(key)
+
+
+@register.filter(name="safe_html")
+def safe_html_filter(text):
+    """Learner- or tutor-written HTML, cleaned again on the way out."""
+    return safe_html(text or "")

@@ -54,3 +54,30 @@ def focused(page) -> dict:
 
 def h1(page) -> str:
     return page.locator("h1").inner_text().strip()
+
+
+def log_in(page, base_url: str, user) -> None:
+    """Sign ``user`` in for this tab: a session made by Django's test client, as a cookie."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
+    )
+
+
+def page_problems(page, axe, url: str, *, phone: bool, status: int = 200) -> list[str]:
+    """Open ``url`` and list what is wrong with it: axe-core's WCAG violations and, on a phone,
+    a page that scrolls sideways. The response status must be ``status``."""
+    response = page.goto(url)
+    assert response.status == status, (url, response.status)
+    problems = []
+    violations = run_axe(axe, page, WCAG_TAGS)
+    if violations:
+        problems.append(f"{url}:\n{format_violations(violations)}")
+    if phone:
+        scroll = page.evaluate("() => document.scrollingElement.scrollWidth")
+        if scroll > MOBILE["width"]:
+            problems.append(f"{url}: scrolls sideways ({scroll}px)")
+    return problems

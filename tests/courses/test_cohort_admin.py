@@ -70,6 +70,11 @@ def test_superuser_creates_a_cohort_with_the_models_panels(admin_client_, course
             "capacity": "40",
             "invitation_code": "rial2027",
             "tutors": [tutor.pk],
+            # The scheduled-sessions inline (none here; see tests/live/test_slot_validation.py).
+            "session_slots-TOTAL_FORMS": "0",
+            "session_slots-INITIAL_FORMS": "0",
+            "session_slots-MIN_NUM_FORMS": "0",
+            "session_slots-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 302, response.context["form"].errors

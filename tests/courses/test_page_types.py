@@ -91,6 +91,10 @@ def course_form_data(**overrides):
         "application_questions": inline_formset(
             [{"text": "Why do you want to take this course?", "help_text": "", "required": "on"}]
         ),
+        "required_modules": inline_formset([]),
+        "completion_min_quiz_score": "70",
+        "completion_min_attendance": "",
+        "certificate_wording": "",
         "comments": inline_formset([]),
         **promote_fields(),
     }
@@ -254,6 +258,7 @@ class AdminCreationTests(AulaPageTestCase):
         self.assertEqual([c.title for c in course.competencies.all()], ["Care policy"])
         question = course.application_questions.get()
         self.assertEqual(question.text, "Why do you want to take this course?")
+        self.assertEqual(course.completion_min_quiz_score, 70)
 
     def test_editor_can_create_a_sensitive_course_with_a_content_note(self):
         data = course_form_data(

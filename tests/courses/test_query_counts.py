@@ -31,7 +31,7 @@ pytestmark = pytest.mark.usefixtures("modules_open")
 COURSE_PAGE_QUERIES = 6
 SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES  # support links come with the outcomes
 MODULE_PAGE_QUERIES = 4
-LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 1  # speakers
+LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 2  # speakers, its scheduled slots (live_tags)
 CATALOGUE_QUERIES = 4
 HOME_PAGE_QUERIES = 2
 

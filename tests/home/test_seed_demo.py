@@ -4,6 +4,7 @@ The site is seeded once per module inside a transaction that is rolled back at t
 rest of the suite starts from an empty tree.
 """
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -13,13 +14,21 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
 
 from courses.models import ApplicationQuestion, Cohort, CoursePage, ModulePage
 from home.demo import content_en, content_es, content_people
 from home.demo.build import DEMO_PASSWORD, DEMO_USERS
 from home.models import HomePage, SiteSettings
-from learners.models import Enrolment, EnrolmentStatus, LearnerProfile
+from learners.models import (
+    Enrolment,
+    EnrolmentStatus,
+    LearnerProfile,
+    ModuleProgress,
+    QuizAttempt,
+    Reflection,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("modules_open")]
 
@@ -63,6 +72,9 @@ def counts():
         "profiles": LearnerProfile.objects.count(),
         "questions": ApplicationQuestion.objects.count(),
         "emails": len(mail.outbox),
+        "completed_modules": ModuleProgress.objects.count(),
+        "quiz_attempts": QuizAttempt.objects.count(),
+        "reflections": Reflection.objects.count(),
     }
 
 
@@ -286,11 +298,29 @@ def test_demo_learners_have_profiles_across_the_region(seed_output):
 
 
 def test_demo_learner_is_enrolled_in_two_courses(seed_output):
+    """One of them may be completed already: the webinar series completes on attendance."""
     user = get_user_model().objects.get(email="learner@aula.example")
-    enrolments = Enrolment.objects.filter(learner=user, status=EnrolmentStatus.ACTIVE)
+    enrolments = Enrolment.objects.filter(
+        learner=user, status__in=[EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED]
+    )
     assert enrolments.count() == 2
+    assert enrolments.filter(status=EnrolmentStatus.ACTIVE).exists()
     assert len({e.cohort.course.translation_key for e in enrolments}) == 2
     assert user.profile.is_complete
+
+
+def test_demo_progress_has_finished_halfway_and_inactive_learners(seed_output):
+    seated = Enrolment.objects.filter(
+        status__in=[EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED]
+    )
+    assert seated.filter(status=EnrolmentStatus.COMPLETED, progress_percent=100).exists()
+    assert seated.filter(
+        status=EnrolmentStatus.ACTIVE, progress_percent__gt=0, progress_percent__lt=100
+    ).exists()
+    weeks_ago = timezone.now() - timedelta(days=14)
+    assert seated.filter(status=EnrolmentStatus.ACTIVE, last_activity_at__lt=weeks_ago).exists()
+    assert QuizAttempt.objects.filter(passed=False).exists()  # some stumbled first
+    assert Reflection.objects.exists()
 
 
 def test_demo_learners_can_log_in(seed_output):

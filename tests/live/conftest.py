@@ -1,0 +1,73 @@
+"""Fixtures for live sessions: a blended course with two live sessions, a cohort in Bogotá
+time, slots and enrolments written directly (their services are tested elsewhere)."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from courses.models import LiveSessionPage, SessionSlot
+from learners.models import Enrolment, EnrolmentStatus
+from tests.factories import CohortFactory, build_course, learner
+
+
+@pytest.fixture
+def course(catalogue):
+    return build_course(catalogue, modules=1, sessions=2, title="Care economy", slug="care")
+
+
+@pytest.fixture
+def sessions(course):
+    return list(LiveSessionPage.objects.child_of(course).order_by("path"))
+
+
+@pytest.fixture
+def session(sessions):
+    return sessions[0]
+
+
+@pytest.fixture
+def cohort(course):
+    return CohortFactory(course=course, title="March cohort", time_zone="America/Bogota")
+
+
+def make_slot(cohort, session, starts_at=None, **fields):
+    starts_at = starts_at or timezone.now() + timedelta(days=2)
+    return SessionSlot.objects.create(
+        cohort=cohort,
+        session=session,
+        starts_at=starts_at,
+        duration_minutes=fields.pop("duration_minutes", 90),
+        join_url=fields.pop("join_url", "https://meet.example.org/care"),
+        **fields,
+    )
+
+
+def enrol(user, cohort, status=EnrolmentStatus.ACTIVE):
+    return Enrolment.objects.create(learner=user, cohort=cohort, status=status)
+
+
+def learner_in(cohort, *, time_zone="America/Bogota", language="en", **fields):
+    user = learner(preferred_language=language, **fields)
+    user.profile.time_zone = time_zone
+    user.profile.save()
+    enrol(user, cohort)
+    return user
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_reminder_info():
+    """Reminder session details are kept per process (learners.live.reminder_session_info);
+    rolled-back tests may reuse ids."""
+    from learners import live
+
+    live._SESSION_INFO.clear()
+    yield
+    live._SESSION_INFO.clear()

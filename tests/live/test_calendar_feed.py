@@ -1,0 +1,146 @@
+"""The personal calendar feed and per-session .ics files."""
+
+from datetime import UTC, datetime, timedelta
+
+import icalendar
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from learners import live
+from learners.models import EnrolmentStatus
+from tests.factories import CohortFactory
+
+from .conftest import client_for, enrol, learner_in, make_slot
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_url(user):
+    return reverse("calendar_feed", args=[live.feed_for(user).token])
+
+
+def events(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_feed_lists_the_sessions_of_the_learners_cohorts_with_stable_uids(
+    cohort, sessions, course
+):
+    user = learner_in(cohort)
+    first = make_slot(cohort, sessions[0], datetime(2027, 3, 2, 15, 0, tzinfo=UTC))
+    second = make_slot(cohort, sessions[1], datetime(2027, 3, 9, 15, 0, tzinfo=UTC))
+    response = Client().get(feed_url(user))
+    found = events(response)
+    assert set(found) == {f"slot-{first.pk}@testserver", f"slot-{second.pk}@testserver"}
+    event = found[f"slot-{first.pk}@testserver"]
+    assert event.decoded("DTSTART") == datetime(2027, 3, 2, 15, 0, tzinfo=UTC)
+    assert event.decoded("DTEND") == datetime(2027, 3, 2, 16, 30, tzinfo=UTC)
+    assert event["SEQUENCE"] == 0
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert "Care economy" in str(event["SUMMARY"])
+    assert str(event["URL"]).startswith("http://testserver/")
+    assert str(event["URL"]) in str(event["DESCRIPTION"])
+    assert "DTSTAMP" in event
+    assert b"Z\r\n" in response.content  # times in UTC: no VTIMEZONE needed
+
+
+def test_rescheduled_and_cancelled_sessions_update_the_same_event(cohort, session):
+    user = learner_in(cohort)
+    slot = make_slot(cohort, session, datetime(2027, 3, 2, 15, 0, tzinfo=UTC))
+    slot.starts_at = datetime(2027, 3, 3, 15, 0, tzinfo=UTC)
+    slot.save()
+    slot.is_cancelled = True
+    slot.save()
+    event = events(Client().get(feed_url(user)))[f"slot-{slot.pk}@testserver"]
+    assert event["SEQUENCE"] == 2
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert event.decoded("DTSTART") == datetime(2027, 3, 3, 15, 0, tzinfo=UTC)
+
+
+def test_times_are_right_across_daylight_saving_changes(course, session):
+
+    cohort = CohortFactory(course=course, time_zone="Europe/Madrid")
+    user = learner_in(cohort, time_zone="America/Santiago")
+    # 10:00 in Madrid the day before and the day after the clocks change (29 March 2026).
+    before = make_slot(cohort, session, datetime(2026, 3, 28, 9, 0, tzinfo=UTC))
+    after = make_slot(cohort, session, datetime(2026, 3, 30, 8, 0, tzinfo=UTC))
+    found = events(Client().get(feed_url(user)))
+    assert found[f"slot-{before.pk}@testserver"].decoded("DTSTART") == before.starts_at
+    assert found[f"slot-{after.pk}@testserver"].decoded("DTSTART") == after.starts_at
+    assert found[f"slot-{after.pk}@testserver"].decoded("DTEND") - after.starts_at == (
+        timedelta(minutes=90)
+    )
+
+
+def test_only_active_and_completed_enrolments_are_in_the_feed(course, session, cohort):
+
+    waiting = CohortFactory(course=course, title="Waiting")
+    user = learner_in(cohort)
+    enrol(user, waiting, status=EnrolmentStatus.WAITLISTED)
+    mine = make_slot(cohort, session)
+    make_slot(waiting, session)
+    assert set(events(Client().get(feed_url(user)))) == {f"slot-{mine.pk}@testserver"}
+
+
+def test_sensitive_course_events_do_not_name_the_course(cohort, session, course):
+    course.is_sensitive = True
+    course.content_note = "<p>About violence at work.</p>"
+    course.save_revision().publish()
+    user = learner_in(cohort)
+    slot = make_slot(cohort, session)
+    event = events(Client().get(feed_url(user)))[f"slot-{slot.pk}@testserver"]
+    assert "Care economy" not in str(event["SUMMARY"])
+    assert session.title not in str(event["SUMMARY"])
+
+
+def test_unknown_token_is_404(db):
+    assert Client().get("/calendar/not-a-token.ics").status_code == 404
+
+
+def test_regenerated_token_revokes_the_old_address(cohort, session):
+    user = learner_in(cohort)
+    old = feed_url(user)
+    client = client_for(user)
+    response = client.post(reverse("live_regenerate_feed"))
+    assert response.status_code == 302
+    assert Client().get(old).status_code == 404
+    assert Client().get(feed_url(user)).status_code == 200
+
+
+def test_regenerating_needs_a_post(cohort):
+    user = learner_in(cohort)
+    assert client_for(user).get(reverse("live_regenerate_feed")).status_code == 405
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_feed_query_count_does_not_grow_with_sessions(
+    cohort, sessions, django_assert_num_queries, count
+):
+    user = learner_in(cohort)
+    first = datetime(2027, 3, 1, 15, 0, tzinfo=UTC)
+    for n in range(count):
+        make_slot(cohort, sessions[n % 2], first + timedelta(days=n))
+    url = feed_url(user)
+    client = Client()
+    client.get(url)  # Wagtail caches the site root paths
+    # token and learner · slots with cohort, course and session · sessions and courses in the
+    # learner's language (2)
+    with django_assert_num_queries(4):
+        response = client.get(url)
+    assert len(events(response)) == count
+
+
+def test_add_to_calendar_is_for_learners_of_the_cohort(cohort, session):
+    user = learner_in(cohort)
+    slot = make_slot(cohort, session)
+    url = reverse("live_slot_ics", args=[slot.pk])
+    response = client_for(user).get(url)
+    assert response["Content-Disposition"] == f'attachment; filename="session-{slot.pk}.ics"'
+    assert set(events(response)) == {f"slot-{slot.pk}@testserver"}
+    stranger = learner_in(CohortFactory(course=cohort.course, title="Other"))
+    assert client_for(stranger).get(url).status_code == 404
+    assert Client().get(url).status_code == 302  # to the login page
