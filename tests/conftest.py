@@ -38,6 +38,9 @@ def empty_cache_between_tests(settings):
     from django.core.cache import cache
 
     settings.AULA_PAGE_CACHE_SECONDS = 0
+    # Absolute links (emails, calendar feeds, certificates) are asserted against this host.
+    # Set per test: a CI run once saw the base settings' default here mid-run (see the note).
+    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
     cache.clear()
     yield
     cache.clear()
