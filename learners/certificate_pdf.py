@@ -3,9 +3,9 @@ QR code of the verification URL. Pure rendering: it receives everything it print
 :class:`CertificateContent` (built by ``learners.certificates``) and reads no database.
 
 Fonts are vendored in ``learners/fonts/`` (never the system's): DejaVu for Latin, Greek and
-Cyrillic text; Droid Sans Fallback, added only when a text needs it, for Chinese and Japanese
-(it has no Korean Hangul). A character neither has (an emoji in a name, Hangul) is left out
-rather than printed as a box, and never stops the rendering.
+Cyrillic text; Droid Sans Fallback (Chinese, Japanese) and NanumGothic (Korean Hangul), added
+only when a text needs them. A character no font has (an emoji in a name) is left out rather
+than printed as a box, and never stops the rendering.
 """
 
 import io
@@ -26,6 +26,7 @@ SANS = FONTS_DIR / "DejaVuSans-subset.ttf"
 SANS_BOLD = FONTS_DIR / "DejaVuSans-Bold-subset.ttf"
 SERIF_BOLD = FONTS_DIR / "DejaVuSerif-Bold-subset.ttf"
 FALLBACK = FONTS_DIR / "DroidSansFallbackFull.ttf"
+HANGUL = FONTS_DIR / "NanumGothic.ttf"  # Korean: Droid Sans Fallback has no Hangul
 
 PAGE_WIDTH, PAGE_HEIGHT = 297, 210  # A4 landscape, millimetres
 MARGIN = 18
@@ -83,7 +84,7 @@ def covered(text: str, *, fonts=(SANS, SERIF_BOLD)) -> bool:
 
 def printable(text: str) -> tuple[str, bool]:
     """``text`` with the characters no embedded font has left out, and whether it needs the
-    CJK fallback font. Combining sequences are composed first (``e`` + ``◌́`` → ``é``)."""
+    CJK or Hangul fallback fonts. Combining sequences are composed first (``e`` + ``◌́`` → ``é``)."""
     text = unicodedata.normalize("NFC", text or "")
     main = _cmap(SANS) & _cmap(SERIF_BOLD)
     needs_fallback = False
@@ -94,7 +95,7 @@ def printable(text: str) -> tuple[str, bool]:
             continue  # invisible formatting (joiners, direction overrides): never printed
         if char.isspace() or code in main:
             kept.append(" " if char.isspace() else char)
-        elif code in _cmap(FALLBACK):
+        elif code in _cmap(FALLBACK) or code in _cmap(HANGUL):
             kept.append(char)
             needs_fallback = True
         # else: no font draws it (emoji, variation selectors, joiners…): left out.
@@ -128,7 +129,8 @@ class _CertificatePDF(FPDF):
     def use_fallback(self) -> None:
         if not self._fallback_added:
             self.add_font("fallback", "", FALLBACK)
-            self.set_fallback_fonts(["fallback"], exact_match=False)
+            self.add_font("hangul", "", HANGUL)
+            self.set_fallback_fonts(["fallback", "hangul"], exact_match=False)
             self._fallback_added = True
 
     def text_line(self, text: str, *, family: str, style: str, size: float, color, y=None):

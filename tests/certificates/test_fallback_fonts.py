@@ -21,6 +21,14 @@ def test_cjk_name_renders_with_the_fallback_font(cohort):
 
 
 @pytest.mark.django_db
+def test_korean_name_renders_with_the_hangul_fallback_font(cohort):
+    user = learner(email="kim@example.org", certificate_name="김민지 (Kim Min-ji)")
+    certificate, _created = issue_certificate(enrolment_id=complete(user, cohort).pk)
+    text = pdf_text(stored_pdf(certificate))
+    assert "김민지" in text and "Kim Min-ji" in text
+
+
+@pytest.mark.django_db
 def test_emoji_and_invisible_characters_never_crash_the_certificate(
     cohort, django_capture_on_commit_callbacks
 ):
@@ -37,3 +45,4 @@ def test_printable_composes_accents_and_drops_what_no_font_has():
     assert printable("Jose\u0301") == ("José", False)
     assert printable("Zoë 😀 Ångström") == ("Zoë Ångström", False)
     assert printable("山田花子") == ("山田花子", True)
+    assert printable("김민지") == ("김민지", True)
