@@ -23,15 +23,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 
 from courses.models import Cohort
 
 from . import enrolment as services
 from .admin_forms import DecisionForm, EnrolmentFilterSet, RosterUploadForm
+from .admin_menu import PermittedViewSet
 from .models import Enrolment, EnrolmentStatus, RosterUpload
 from .permissions import can_import_roster, can_review_enrolments, reviewable_enrolments
 from .roster import RosterError, parse_roster
@@ -375,20 +374,12 @@ class RosterPreviewView(ImporterRequiredMixin, WagtailAdminTemplateMixin, Templa
 # --- the viewset ----------------------------------------------------------------------------
 
 
-class EnrolmentViewSet(ViewSet):
+class EnrolmentViewSet(PermittedViewSet):
     name = NAMESPACE
     icon = "clipboard-list"
     menu_label = gettext_lazy("Enrolments")
     menu_order = 260
-    add_to_admin_menu = True
-
-    @cached_property
-    def menu_item_class(self):
-        class EnrolmentsMenuItem(MenuItem):
-            def is_shown(self, request):
-                return can_review_enrolments(request.user)
-
-        return EnrolmentsMenuItem
+    is_allowed = staticmethod(can_review_enrolments)
 
     def get_urlpatterns(self):
         return [

@@ -20,14 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 
 from courses.models import Cohort, CoursePage
 
 from . import certificates as services
+from .admin_menu import PermittedViewSet
 from .models import Certificate
 
 NAMESPACE = "certificates"
@@ -326,20 +325,12 @@ class CohortReissueView(ManagerRequiredMixin, WagtailAdminTemplateMixin, Templat
 # --- the viewset ----------------------------------------------------------------------------
 
 
-class CertificateViewSet(ViewSet):
+class CertificateViewSet(PermittedViewSet):
     name = NAMESPACE
     icon = "doc-full"
     menu_label = gettext_lazy("Certificates")
     menu_order = 265
-    add_to_admin_menu = True
-
-    @cached_property
-    def menu_item_class(self):
-        class CertificatesMenuItem(MenuItem):
-            def is_shown(self, request):
-                return can_manage_certificates(request.user)
-
-        return CertificatesMenuItem
+    is_allowed = staticmethod(can_manage_certificates)
 
     def get_urlpatterns(self):
         return [

@@ -142,17 +142,23 @@ def course_structure(course: CoursePage) -> CourseStructure:
 # --- who may record progress -----------------------------------------------------------------
 
 
-def enrolment_for_module(*, user, module: ModulePage) -> Enrolment:
-    """The user's enrolment (active or completed) in a cohort of the module's course."""
+def seat_in_course(*, user, course: CoursePage) -> Enrolment | None:
+    """The user's enrolment holding a seat (completed before active) in a cohort of the
+    course, or None."""
     if not user.is_authenticated:
-        raise NotEnrolled()
-    enrolment = (
+        return None
+    return (
         Enrolment.objects.for_learner(user)
-        .filter(cohort__in=Cohort.objects.for_course(module.course), status__in=SEAT_STATUSES)
+        .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
         .select_related("cohort__course")
         .order_by("-status", "-created_at")  # "completed" before "active"
         .first()
     )
+
+
+def enrolment_for_module(*, user, module: ModulePage) -> Enrolment:
+    """The user's enrolment (active or completed) in a cohort of the module's course."""
+    enrolment = seat_in_course(user=user, course=module.course)
     if enrolment is None:
         raise NotEnrolled()
     return enrolment

@@ -3,10 +3,8 @@
 from django import template
 from django.urls import reverse
 
-from courses.models import Cohort
 from learners import progress
 from learners.forms import EnrolForm
-from learners.models import SEAT_STATUSES, Enrolment
 from learners.sanitize import safe_html
 from learners.selectors import cohorts_for_course
 from learners.views import REFLECTION_DRAFTS
@@ -66,12 +64,7 @@ def course_progress(context, course, outline):
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return None
-    enrolment = (
-        Enrolment.objects.for_learner(request.user)
-        .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
-        .order_by("-status", "-created_at")
-        .first()
-    )
+    enrolment = progress.seat_in_course(user=request.user, course=course)
     if enrolment is None:
         return None
     done = progress.completed_module_keys(enrolment)
