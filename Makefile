@@ -7,6 +7,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= aula.settings.dev
+# Every absolute link (certificates, QR codes, emails, calendars) starts with this address.
+export AULA_PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
 
@@ -36,6 +38,9 @@ run: install messages ## Migrate, load the demo courses and serve the site on SQ
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+serve: install messages ## Production on one machine: gunicorn, Celery worker and beat on PostgreSQL and Redis
+	HOST=$(HOST) PORT=$(PORT) bin/serve
+
 test: install messages ## Run the test suite (SQLite, eager Celery)
 	$(VENV)/bin/pytest -n 2 -q
 
@@ -55,4 +60,4 @@ bench: install messages ## Run the benchmarks and print their numbers
 clean: ## Remove the virtualenv, database and collected files
 	rm -rf $(VENV) db.sqlite3 media collected-static
 
-.PHONY: help install messages run test test-browser lint bench clean
+.PHONY: help install messages run serve test test-browser lint bench clean

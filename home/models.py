@@ -4,6 +4,7 @@ the home page and the site settings."""
 import re
 from urllib.parse import quote
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -269,6 +270,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         site_settings._request = request  # as Wagtail does: page URLs in settings use it
         setattr(request, attr_name, site_settings)
         return site_settings
+
+    @classmethod
+    def for_default_site(cls) -> "SiteSettings | None":
+        """The settings of the site Aula's absolute links point at (``AULA_PUBLIC_URL``): what
+        emails, certificates and feeds written outside a request use."""
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        return cls.for_site(site) if site is not None else None
+
+    @classmethod
+    def site_name(cls) -> str:
+        """The organisation's name, as emails greet and sign with it."""
+        site_settings = cls.for_default_site()
+        return site_settings.organisation_name if site_settings else settings.WAGTAIL_SITE_NAME
 
 
 class Signatory(Orderable):

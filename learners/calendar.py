@@ -14,22 +14,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from aula.links import public_host, public_url
 from courses.models import SessionSlot
 
 PRODID = "-//Aula//Live sessions//EN"
 
 
 def base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return public_url("").rstrip("/")
 
 
 def host() -> str:
-    return base_url().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "aula"
+    return public_host()
 
 
 def slot_uid(slot: SessionSlot) -> str:

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -32,6 +31,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from aula.links import public_url
+from home.models import SiteSettings
 
 from .certificate_pdf import CertificateContent, Signature, render_certificate
 from .models import Certificate, Enrolment, EnrolmentStatus, new_certificate_code
@@ -124,7 +126,7 @@ def find_certificate(text: str) -> Certificate | None:
 def verification_url(certificate: Certificate) -> str:
     with translation.override(certificate.language):
         path = reverse("certificate_verify", kwargs={"code": certificate.code})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def latest_in_chain(certificate: Certificate) -> Certificate:
@@ -274,7 +276,7 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
     enrolment = certificate.enrolment
     cohort = enrolment.cohort
     course = _localized_course(cohort.course.specific, certificate.language)
-    site_settings = _site_settings()
+    site_settings = SiteSettings.for_default_site()
     organisation = site_settings.organisation_name if site_settings else "Aula"
     signatures = _signatures(site_settings) if site_settings else []
     competencies = [competency.title for competency in course.competencies.all()]
@@ -314,15 +316,6 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
             signatures=signatures,
             title=f"{_('Certificate of completion')} · {certificate.course_title}",
         )
-
-
-def _site_settings():
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
-
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    return SiteSettings.for_site(site) if site is not None else None
 
 
 def _signatures(site_settings) -> list[Signature]:

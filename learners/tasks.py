@@ -12,6 +12,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from aula.links import public_url
+
 from .models import Enrolment, RosterUpload
 
 logger = logging.getLogger(__name__)
@@ -42,7 +44,7 @@ def recipient(learner) -> Recipient:
         learner=learner,
         language=profile.preferred_language if profile else settings.LANGUAGE_CODE,
         name=(profile.certificate_name if profile else "") or learner.get_full_name(),
-        base_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        base_url=public_url("").rstrip("/"),
     )
 
 

@@ -40,7 +40,7 @@ def empty_cache_between_tests(settings):
     settings.AULA_PAGE_CACHE_SECONDS = 0
     # Absolute links (emails, calendar feeds, certificates) are asserted against this host.
     # Set per test: a CI run once saw the base settings' default here mid-run (see the note).
-    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+    settings.AULA_PUBLIC_URL = settings.WAGTAILADMIN_BASE_URL = "http://testserver"
     cache.clear()
     yield
     cache.clear()

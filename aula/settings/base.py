@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # CPU per request in a Server-Timing header, for the load test only (aula/timing.py).
+    *(["aula.timing.ServerTimingMiddleware"] if env_bool("AULA_SERVER_TIMING") else []),
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.cache.AnonymousPageCacheMiddleware",
@@ -135,7 +137,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 LOGIN_REDIRECT_URL = "learn_dashboard"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "Aula · "
+# Links and greetings in allauth's emails use AULA_PUBLIC_URL and the organisation's name.
+ACCOUNT_ADAPTER = "learners.adapter.AccountAdapter"
 LOGIN_URL = "account_login"
 
 # Internationalisation: Wagtail i18n with language-prefixed URLs.
@@ -230,9 +233,19 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The one base of every absolute link Aula writes: certificate PDFs and QR codes, verification
+# and LinkedIn links, calendar files and feed links, every email (aula/links.py). In development
+# it is the address `make run` serves (HOST and PORT, as the Makefile passes them); production
+# requires an https address (production.py).
+AULA_PUBLIC_URL = os.environ.get(
+    "AULA_PUBLIC_URL",
+    f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}",
+).rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Aula"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Wagtail's admin notification emails link to the same public address.
+WAGTAILADMIN_BASE_URL = AULA_PUBLIC_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

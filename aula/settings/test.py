@@ -19,7 +19,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+AULA_PUBLIC_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is exercised by its own tests, which turn it on explicitly.
 AULA_PAGE_CACHE_SECONDS = 0
 # Ordinary tests run tasks eagerly; tests marked `services` start a real worker against the

@@ -17,8 +17,10 @@ every page lives in ``content_es.TRANSLATIONS``, keyed by the English page's slu
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -166,16 +168,26 @@ def ensure_home(created: Counter | None = None) -> tuple[Site, Translated]:
     if home is None:
         home = _create_page(root, HomePage, spec, created, locale=english)
 
+    # The site's own address is the public one, so Wagtail's "View live" links point there.
+    public = urlsplit(settings.AULA_PUBLIC_URL)
+    address = {
+        "hostname": public.hostname or "localhost",
+        "port": public.port or (443 if public.scheme == "https" else 80),
+    }
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, site_name="Aula", root_page=home, is_default_site=True
+            site_name="Aula", root_page=home, is_default_site=True, **address
         )
         created["sites"] += 1
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.save()
-        _delete_if_welcome_page(old_root)
+    else:
+        if site.root_page_id != home.pk:
+            old_root = site.root_page
+            site.root_page = home
+            site.save()
+            _delete_if_welcome_page(old_root)
+        if (site.hostname, site.port) != (address["hostname"], address["port"]):
+            Site.objects.filter(pk=site.pk).update(**address)
+            created["site addresses"] += 1
 
     home_es = ensure_translation(home, created)
     return site, Translated(home, home_es)
@@ -184,13 +196,13 @@ def ensure_home(created: Counter | None = None) -> tuple[Site, Translated]:
 def ensure_site_settings(site: Site, created: Counter | None = None) -> SiteSettings:
     """Organisation name and contact email, set once; later edits in the admin are kept."""
     created = _counter(created)
-    settings = SiteSettings.for_site(site)
-    if not settings.contact_email:
-        settings.organisation_name = content_en.SITE_SETTINGS["organisation_name"]
-        settings.contact_email = content_en.SITE_SETTINGS["contact_email"]
-        settings.save()
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.contact_email:
+        site_settings.organisation_name = content_en.SITE_SETTINGS["organisation_name"]
+        site_settings.contact_email = content_en.SITE_SETTINGS["contact_email"]
+        site_settings.save()
         created["settings"] += 1
-    return settings
+    return site_settings
 
 
 def ensure_catalogue(home: Translated, created: Counter | None = None) -> Translated:

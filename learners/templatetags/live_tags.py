@@ -1,8 +1,10 @@
 """Live sessions on course pages, the learner dashboard and the tutor dashboard."""
 
 from django import template
+from django.urls import reverse
 from django.utils.translation import get_language
 
+from aula.links import public_url
 from learners import live
 from learners.live_selectors import session_page_rows, tutor_slots, upcoming_sessions
 
@@ -30,7 +32,7 @@ def upcoming_sessions_panel(context, profile=None):
     user = request.user
     zone = profile.time_zone if profile is not None else "UTC"
     feed = live.feed_for(user)
-    feed_url = request.build_absolute_uri(f"/calendar/{feed.token}.ics")
+    feed_url = public_url(reverse("calendar_feed", kwargs={"token": feed.token}))
     return {
         "request": request,
         "rows": upcoming_sessions(user=user, language=get_language(), zone=zone),

@@ -1,0 +1,51 @@
+"""django-allauth's account adapter: its emails link to the public address and greet with the
+organisation's name, never with the host the request came in on."""
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from aula.links import public_domain, public_url
+from home.models import SiteSettings
+
+
+@dataclass(frozen=True)
+class PublicSite:
+    """What allauth's email templates read as ``current_site``: ``name`` and ``domain``."""
+
+    name: str
+    domain: str
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def format_email_subject(self, subject: str) -> str:
+        return f"{SiteSettings.site_name()} · {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        site = PublicSite(name=SiteSettings.site_name(), domain=public_domain())
+        context = {
+            key: _on_public_address(value) if key.endswith("_url") else value
+            for key, value in context.items()
+        }
+        super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return public_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        # As allauth builds it (flows.password_reset), on the public address.
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return public_url(path.replace("UID-KEY", quote(key)))
+
+
+def _on_public_address(url):
+    """Allauth builds some links from the request (``signup_url``, ``password_reset_url``):
+    the same path on the public address."""
+    if not isinstance(url, str):
+        return url
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return url
+    return public_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
