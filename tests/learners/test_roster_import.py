@@ -2,7 +2,6 @@
 
 import time
 from datetime import timedelta
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -28,18 +27,12 @@ from learners.roster import RosterRow, parse_roster
 from learners.roster_import import import_roster, plan_import
 from learners.tasks import delete_stale_roster_uploads
 from tests.factories import CohortFactory, UserFactory, build_course, learner
+from tests.fixtures import roster_sample
 
 pytestmark = pytest.mark.django_db
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "content" / "samples"
 User = get_user_model()
 
-
-def sample(name: str) -> bytes:
-    path = SAMPLES / name
-    if not path.exists():  # the repo is checked out next to shared/
-        pytest.fail(f"sample file missing: {path}")
-    return path.read_bytes()
 
 
 @pytest.fixture
@@ -91,7 +84,7 @@ def counts():
 
 
 def test_spanish_excel_file_creates_accounts_with_accents_intact(cohort, staff):
-    preview = parse_roster(sample("enrolment-excel-es.csv"))
+    preview = parse_roster(roster_sample("enrolment-excel-es.csv"))
     result = import_roster(cohort=cohort, rows=preview.rows, by=staff)
     assert result.created_accounts == len(preview.rows) == 5
     assert result.enrolled == 5
@@ -118,7 +111,7 @@ def test_spanish_excel_file_creates_accounts_with_accents_intact(cohort, staff):
 
 
 def test_utf8_file_with_bom_imports_every_row(cohort, staff):
-    preview = parse_roster(sample("enrolment-utf8-bom.csv"))
+    preview = parse_roster(roster_sample("enrolment-utf8-bom.csv"))
     result = import_roster(cohort=cohort, rows=preview.rows, by=staff)
     assert result.enrolled == len(preview.rows)
     renee = User.objects.get(email="rlefevre@mast.example.ht")
@@ -132,7 +125,7 @@ def test_existing_accounts_are_matched_ignoring_case_not_duplicated(cohort, staf
     existing.save()
     existing.profile.country = "Uruguay (Montevideo)"
     existing.profile.save()
-    preview = parse_roster(sample("enrolment-excel-es.csv"))
+    preview = parse_roster(roster_sample("enrolment-excel-es.csv"))
 
     result = import_roster(cohort=cohort, rows=preview.rows, by=staff)
 
@@ -305,7 +298,7 @@ def test_plan_says_what_the_import_would_do_and_writes_nothing(course, staff):
 
 
 def upload(client, cohort, name, data=None):
-    data = data if data is not None else sample(name)
+    data = data if data is not None else roster_sample(name)
     return client.post(
         reverse("enrolments:import_upload", args=[cohort.pk]),
         {"file": SimpleUploadedFile(name, data, content_type="text/csv")},

@@ -1,23 +1,14 @@
 """Learner lists as ministries send them: Excel CSV in any locale, with row-level errors."""
 
-from pathlib import Path
 
 import pytest
 
 from learners.roster import RosterError, parse_roster
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "content" / "samples"
-
-
-def sample(name: str) -> bytes:
-    path = SAMPLES / name
-    if not path.exists():  # the repo is checked out next to shared/
-        pytest.fail(f"sample file missing: {path}")
-    return path.read_bytes()
+from tests.fixtures import roster_sample
 
 
 def test_spanish_excel_file_with_semicolons_and_windows_1252_keeps_accents():
-    preview = parse_roster(sample("enrolment-excel-es.csv"))
+    preview = parse_roster(roster_sample("enrolment-excel-es.csv"))
     assert preview.errors == []
     first = preview.rows[0]
     assert first.name == "María José Núñez"
@@ -28,14 +19,14 @@ def test_spanish_excel_file_with_semicolons_and_windows_1252_keeps_accents():
 
 
 def test_utf8_file_with_bom_and_english_headers_reads_every_row():
-    preview = parse_roster(sample("enrolment-utf8-bom.csv"))
+    preview = parse_roster(roster_sample("enrolment-utf8-bom.csv"))
     assert preview.errors == []
     assert [row.email for row in preview.rows][0] == "mjnunez@mtss.example.uy"
     assert any(row.name == "Renée Lefèvre" for row in preview.rows)
 
 
 def test_file_with_errors_reports_each_bad_row_by_line_and_skips_blank_lines():
-    preview = parse_roster(sample("enrolment-with-errors.csv"))
+    preview = parse_roster(roster_sample("enrolment-with-errors.csv"))
     messages = {error.line: error.message for error in preview.errors}
     assert "not a valid email" in messages[3]
     assert "already appears on line 2" in messages[4]
