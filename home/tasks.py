@@ -4,7 +4,13 @@ from celery import shared_task
 from django.core.management import call_command
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="home.tasks.publish_scheduled_pages",
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def publish_scheduled_pages() -> None:
     """Publish pages whose scheduled go-live time has passed and unpublish expired ones.
 

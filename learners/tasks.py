@@ -68,7 +68,13 @@ def _subject(kind: str, course_title: str, sensitive: bool) -> str:
     return subjects[kind] % {"course": course_title}
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.send_enrolment_email",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def send_enrolment_email(enrolment_id: int, kind: str) -> bool:
     """Email the learner about their enrolment, in their language."""
     if kind not in EMAIL_KINDS:
@@ -105,7 +111,13 @@ def _invitation_subject(course_title: str, sensitive: bool) -> str:
     return _("You are invited to %(course)s: set your password") % {"course": course_title}
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.send_invitation_email",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def send_invitation_email(enrolment_id: int) -> bool:
     """Invite a learner whose account a list import created to set a password, in their
     language, with a link from allauth's password-reset machinery. Nothing is sent once the
@@ -150,7 +162,10 @@ def send_invitation_email(enrolment_id: int) -> bool:
     return True
 
 
-@shared_task(acks_late=True)
+@shared_task(
+    name="learners.tasks.delete_stale_roster_uploads",
+    acks_late=True,
+)
 def delete_stale_roster_uploads(older_than_hours: int = 24) -> int:
     """Forget learner lists that were previewed but never imported (they hold personal data)."""
     cutoff = timezone.now() - timedelta(hours=older_than_hours)
@@ -186,7 +201,10 @@ def _announcement_text(body_html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-@shared_task(acks_late=True)
+@shared_task(
+    name="learners.tasks.send_announcement",
+    acks_late=True,
+)
 def send_announcement(announcement_id: int) -> int:
     """Queue one email per active learner of the announcement's cohort (returns how many)."""
     from .models import Announcement, EnrolmentStatus
@@ -205,7 +223,13 @@ def send_announcement(announcement_id: int) -> int:
     return len(enrolment_ids)
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.send_announcement_email",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def send_announcement_email(announcement_id: int, enrolment_id: int) -> bool:
     """Email one learner an announcement, in their language. Sent once: a repeated task (a
     retry of the fan-out, a redelivery) finds the learner's "sent" mark and stops. The subject
@@ -254,7 +278,10 @@ def send_announcement_email(announcement_id: int, enrolment_id: int) -> bool:
     return True
 
 
-@shared_task(acks_late=True)
+@shared_task(
+    name="learners.tasks.refresh_course_progress",
+    acks_late=True,
+)
 def refresh_course_progress(course_id: int) -> int:
     """Recompute the progress of every learner of a course after its modules or its completion
     rule changed (a module added, unpublished, moved or deleted). Returns the enrolments seen."""
@@ -271,7 +298,13 @@ def refresh_course_progress(course_id: int) -> int:
 # --- certificates (learners/certificates.py issues, revokes and re-issues them) --------------
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.issue_certificate",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def issue_certificate(enrolment_id: int) -> int | None:
     """Issue the certificate of a completed enrolment (row, PDF in media storage, email).
     Idempotent: repeated completion signals and retries leave one certificate."""
@@ -289,7 +322,13 @@ def issue_certificate(enrolment_id: int) -> int | None:
     return certificate.pk
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.reissue_certificate",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def reissue_certificate(certificate_id: int, user_id: int | None = None) -> int | None:
     """Re-issue one certificate (a cohort re-issue queues one per certificate). A certificate
     already replaced or revoked is left alone, so a retried task changes nothing."""
@@ -310,7 +349,13 @@ def reissue_certificate(certificate_id: int, user_id: int | None = None) -> int 
         return None
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.send_certificate_email",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def send_certificate_email(certificate_id: int, reissued: bool = False) -> bool:
     """Email the learner the link to their certificate, in their language (the subject of a
     sensitive course names neither the course nor its subject)."""
@@ -351,7 +396,10 @@ def send_certificate_email(certificate_id: int, reissued: bool = False) -> bool:
 # --- live-session reminders (learners/live.py) ----------------------------------------------
 
 
-@shared_task(acks_late=True)
+@shared_task(
+    name="learners.tasks.scan_session_reminders",
+    acks_late=True,
+)
 def scan_session_reminders() -> int:
     """Celery beat: record the reminders due now and queue one email task per new row."""
     from .live import schedule_reminders
@@ -359,7 +407,13 @@ def scan_session_reminders() -> int:
     return len(schedule_reminders())
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="learners.tasks.send_session_reminder",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def send_session_reminder(reminder_id: int) -> bool:
     """Email one reminder, in the learner's language and time zone. Sent once: the row is
     claimed (``sent_at`` set) before sending and released again if sending fails, so a retry
