@@ -57,7 +57,14 @@ bench: install messages ## Run the benchmarks and print their numbers
 	$(PY) bench/certificates.py
 	$(PY) bench/live.py
 
+$(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
+	$(PIP) install --quiet -e ".[dev,load]"
+	touch $@
+
+bench-load: $(VENV)/.installed-load ## Load test of `make serve` with locust (MODE=saturation: step the users up)
+	$(PY) bench/load/run.py --host "$${LOAD_HOST:-http://$(HOST):$(PORT)}" $(if $(filter saturation,$(MODE)),--saturation)
+
 clean: ## Remove the virtualenv, database and collected files
 	rm -rf $(VENV) db.sqlite3 media collected-static
 
-.PHONY: help install messages run serve test test-browser lint bench clean
+.PHONY: help install messages run serve test test-browser lint bench bench-load clean
