@@ -742,10 +742,15 @@ class SessionSlot(Orderable):
                 if update_fields is not None and "sequence" not in update_fields:
                     kwargs["update_fields"] = [*update_fields, "sequence"]
         super().save(*args, **kwargs)
-        # Session pages list their dates: visitors' cached copies must not show the old ones.
-        from home.cache import invalidate
+        # Session pages list their dates: visitors' cached copies of this course's pages (in
+        # every language) must not show the old ones; the rest of the site stays cached.
+        from .selectors import invalidate_course_pages
 
-        transaction.on_commit(invalidate)
+        key = Cohort.objects.filter(pk=self.cohort_id).values_list(
+            "course__translation_key", flat=True
+        ).first()
+        if key is not None:
+            transaction.on_commit(lambda: invalidate_course_pages(key))
 
     @property
     def ends_at(self):

@@ -177,3 +177,24 @@ def catalogue_courses(
 def public_languages() -> list[tuple[str, str]]:
     codes = set(settings.AULA_PUBLIC_LANGUAGES)
     return [(code, name) for code, name in settings.LANGUAGES if code in codes]
+
+
+def course_url_paths(translation_key) -> list[str]:
+    """The URL paths (``/en/courses/care/``, ``/es/cursos/cuidado/``…) of a course in each of
+    its languages, drafts included: what ``home.cache.invalidate_sections`` takes to make the
+    anonymous page cache of that course's pages, and only those, stale (one query)."""
+    pages = Page.objects.filter(translation_key=translation_key).select_related("locale")
+    paths = []
+    for page in pages:
+        parts = page.get_url_parts()
+        if parts is not None and parts[2]:
+            paths.append(parts[2])
+    return paths
+
+
+def invalidate_course_pages(translation_key) -> None:
+    """Visitors' cached copies of a course's pages (every language) are stale: its cohorts'
+    dates or seats, or its scheduled sessions, changed. The rest of the site stays cached."""
+    from home import cache as page_cache
+
+    page_cache.invalidate_sections(course_url_paths(translation_key))

@@ -1,20 +1,34 @@
 """A page cache for anonymous visitors, invalidated whenever content is published.
 
-Anonymous GETs of public pages are stored whole, keyed by the site's content version and the
-request path. Publishing, unpublishing, moving or deleting any page bumps the version (one
-cache key shared by every web process through the configured cache, Redis in production), so
-a stale page is never served after a publish. Requests that carry a session, a message or a
-query string bypass the cache entirely: nothing personal is ever stored or served from it.
+Anonymous GETs of public pages are stored whole, keyed by the site's content version, the
+version of the request's *section* and the request path. Publishing, unpublishing, moving or
+deleting any page bumps the content version (one cache key shared by every web process through
+the configured cache, Redis in production), so a stale page is never served after a publish.
+
+A section is the first three segments of a path, ``/<lang>/<catalogue>/<course>/``: a course
+page and everything under it. Changes that only show on one course's pages (its cohorts' dates
+and seats left, its scheduled sessions) bump that course's sections alone
+(``invalidate_sections``, with the URL paths of the course in each of its languages), so the
+rest of the site stays cached; the callers (learners/signals.py, SessionSlot.save, the roster
+import) decide what is visible to visitors. Both versions are read in one cache round trip.
+
+Requests that carry a session, a message or a query string bypass the cache entirely: nothing
+personal is ever stored or served from it.
 """
 
 import hashlib
 import time
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 
 VERSION_KEY = "aula:page-cache:version"
+SECTION_KEY = "aula:page-cache:section:"
+# /<lang>/<catalogue>/<course>/: the segments that name a course's section.
+SECTION_SEGMENTS = 3
 CACHEABLE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 BYPASS_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 HIT_HEADER = "X-Aula-Cache"
@@ -34,17 +48,66 @@ def content_version() -> int:
     return version
 
 
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, _fresh_version(), timeout=None)
+
+
 def invalidate() -> None:
     """Make every cached page stale. Called on publish, unpublish, move and delete."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+    _bump(VERSION_KEY)
 
 
-def _key(request, version: int) -> str:
+def section_of(path: str) -> str | None:
+    """The section a path belongs to (``/en/courses/care/`` for ``/en/courses/care/m-1/``), or
+    None for a path above the course level (home pages, catalogues)."""
+    parts = path.split("/", SECTION_SEGMENTS + 1)
+    if len(parts) < SECTION_SEGMENTS + 2 or not all(parts[1 : SECTION_SEGMENTS + 1]):
+        return None
+    return "/".join(parts[: SECTION_SEGMENTS + 1]) + "/"
+
+
+def _section_key(section: str) -> str:
+    return SECTION_KEY + hashlib.sha256(section.encode()).hexdigest()[:24]
+
+
+def invalidate_sections(paths: Iterable[str]) -> None:
+    """Make the cached pages under these URL paths (course pages, in each language) stale, now
+    and again once the current transaction commits: a visitor who read the old rows while the
+    change was being committed may have stored them under the first new version."""
+    keys = {_section_key(section) for section in map(section_of, paths) if section}
+    for key in keys:
+        _bump(key)
+
+    def again():
+        for key in keys:
+            _bump(key)
+
+    if keys:
+        transaction.on_commit(again)
+
+
+def _versions(request) -> tuple:
+    """The content version and the request's section version, in one cache round trip."""
+    section = section_of(request.path)
+    keys = [VERSION_KEY] + ([_section_key(section)] if section else [])
+    found = cache.get_many(keys)
+    versions = []
+    for key in keys:
+        version = found.get(key)
+        if version is None:
+            cache.add(key, _fresh_version(), timeout=None)
+            version = cache.get(key) or _fresh_version()  # evicted at once: matches nothing
+        versions.append(version)
+    return tuple(versions)
+
+
+def _key(request, versions: tuple) -> str:
     digest = hashlib.sha256(request.path.encode()).hexdigest()
-    return f"aula:page-cache:{version}:{request.get_host()}:{digest}"
+    tag = ".".join(str(version) for version in versions)
+    return f"aula:page-cache:{tag}:{request.get_host()}:{digest}"
 
 
 def _is_cacheable_request(request) -> bool:
@@ -65,7 +128,7 @@ class AnonymousPageCacheMiddleware:
         if not _is_cacheable_request(request):
             return self.get_response(request)
 
-        key = _key(request, content_version())
+        key = _key(request, _versions(request))
         cached = cache.get(key)
         if cached is not None:
             content, content_type, headers = cached

@@ -329,9 +329,12 @@ def import_roster(*, cohort: Cohort, rows: list[RosterRow], by, now=None) -> Imp
 
 
 def _send_after_commit(invitations: list[int], notices: list[tuple[int, str]]) -> None:
+    from .selectors import enrolled_course_paths
     from .tasks import send_enrolment_email, send_invitation_email
 
-    page_cache.invalidate()  # bulk inserts send no signals: seats left changed on course pages
+    # Bulk inserts send no signals: seats left changed on the pages of the cohort's course
+    # (one cohort: any of its enrolments names it), and on no other page.
+    page_cache.invalidate_sections(enrolled_course_paths([*invitations, *dict(notices)][:1]))
     for enrolment_id in invitations:
         send_invitation_email.delay(enrolment_id)
     for enrolment_id, kind in notices:

@@ -129,3 +129,16 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
         enrolment.next_module = next_module(
             outlines[enrolment.course_page.path], done[enrolment.pk], enrolment.last_module_key
         )
+
+
+def enrolled_course_paths(enrolment_ids: list[int]) -> list[str]:
+    """The URL paths, in every language, of the courses of these enrolments' cohorts (for the
+    page cache after a bulk enrolment, which sends no signals): a query, and one per course."""
+    from courses.selectors import course_url_paths
+
+    keys = set(
+        Enrolment.objects.filter(pk__in=enrolment_ids).values_list(
+            "cohort__course__translation_key", flat=True
+        )
+    )
+    return [path for key in keys for path in course_url_paths(key)]

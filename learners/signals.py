@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal, receiver
 
-from .models import LearnerProfile
+from .models import SEAT_STATUSES, LearnerProfile
 
 # Sent by learners.progress.evaluate_completion after the transaction that marks an enrolment
 # completed commits, once per completion: ``enrolment_completed.send(sender=Enrolment,
@@ -23,16 +23,73 @@ def create_profile(sender, instance, created, **kwargs):
         )
 
 
-def _invalidate_page_cache(sender, **kwargs):
-    # Course pages show seats left and cohort dates to anonymous visitors from the page cache.
-    from home import cache
+# --- the anonymous page cache (home/cache.py) ------------------------------------------------
+# A course page shows visitors its cohorts (title, dates, enrolment window and mode, seats
+# left): a cohort's change makes that course's cached pages stale, in every language, and no
+# other page (the catalogue and home pages list no cohorts). An enrolment changes what visitors
+# see only when it takes or frees a seat of a cohort with a seat limit; a save that leaves the
+# status's seat as it was (the progress rollup, an application's answers) changes nothing
+# there. The rollup itself is written with update()/bulk_update(), which send no signal.
 
-    cache.invalidate()
+_HELD_SEAT = "_aula_held_seat"
+_LOADED_COURSE = "_aula_loaded_course_id"
 
 
-for _model in ("courses.Cohort", "learners.Enrolment"):
-    for _signal in (post_save, post_delete):
-        _signal.connect(_invalidate_page_cache, sender=_model, weak=False)
+def _remember_enrolment_seat(sender, instance, **kwargs):
+    instance.__dict__[_HELD_SEAT] = instance.__dict__.get("status") in SEAT_STATUSES
+
+
+def _enrolment_seat_changed(sender, instance, signal, created=False, update_fields=None, **kw):
+    from courses.models import Cohort
+    from courses.selectors import invalidate_course_pages
+
+    deleted = signal is post_delete
+    if update_fields is not None and "status" not in update_fields:
+        return
+    before = False if created else instance.__dict__.get(_HELD_SEAT)
+    now = False if deleted else instance.status in SEAT_STATUSES
+    instance.__dict__[_HELD_SEAT] = now
+    if before is now:
+        return
+    row = (
+        Cohort.objects.filter(pk=instance.cohort_id)
+        .values_list("capacity", "course__translation_key")
+        .first()
+    )
+    if row is not None and row[0] is not None:  # no seat limit: "No limit" either way
+        invalidate_course_pages(row[1])
+
+
+def _remember_cohort_course(sender, instance, **kwargs):
+    instance.__dict__[_LOADED_COURSE] = instance.__dict__.get("course_id")
+
+
+def _cohort_changed(sender, instance, **kwargs):
+    from courses.models import CoursePage
+    from courses.selectors import invalidate_course_pages
+
+    course_ids = {instance.course_id, instance.__dict__.get(_LOADED_COURSE)} - {None}
+    instance.__dict__[_LOADED_COURSE] = instance.course_id
+    keys = CoursePage.objects.filter(pk__in=course_ids).values_list("translation_key", flat=True)
+    for key in set(keys):
+        invalidate_course_pages(key)
+
+
+def _connect_page_cache_signals():
+    from django.db.models.signals import post_init
+
+    from courses.models import Cohort
+
+    from .models import Enrolment
+
+    post_init.connect(_remember_enrolment_seat, sender=Enrolment, weak=False)
+    post_init.connect(_remember_cohort_course, sender=Cohort, weak=False)
+    for signal in (post_save, post_delete):
+        signal.connect(_enrolment_seat_changed, sender=Enrolment, weak=False)
+        signal.connect(_cohort_changed, sender=Cohort, weak=False)
+
+
+_connect_page_cache_signals()
 
 
 def _tutors_can_open_the_admin(sender, instance, action, reverse, model, pk_set, **kwargs):
