@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from aula.health import health
 from learners import live_views
 from search import views as search_views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # A learner's personal calendar feed: no language prefix, no login (the token is the secret).
     path("calendar/<str:token>.ics", live_views.calendar_feed, name="calendar_feed"),
+    # Database, cache and broker reachability for load balancers (aula/health.py).
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:

@@ -1,25 +1,123 @@
-"""Production: secrets only from the environment; refuses to start without them."""
+"""Production: secrets and servers only from the environment; refuses to start without them.
+
+None of the laptop fallbacks of base.py apply here: no SQLite, no per-process memory cache, no
+eager tasks, no console email, no http public address. Every missing or invalid variable is
+named in one ImproperlyConfigured message, so a deploy is fixed in one pass. Nothing here
+connects to a server: the web process probes them when it starts (aula/wsgi.py,
+aula/services.py).
+
+`make serve` runs these same settings on one machine over plain http (aula/settings/serve.py):
+with DJANGO_SETTINGS_MODULE=aula.settings.serve, an http AULA_PUBLIC_URL on 127.0.0.1 or
+localhost and a console mail backend are accepted; everything else is refused as here.
+"""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import AULA_PUBLIC_URL, DATABASES, env_list
+
+LOCAL_STACK = os.environ.get("DJANGO_SETTINGS_MODULE") == "aula.settings.serve"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+NON_DELIVERING_EMAIL_BACKENDS = {"console", "locmem", "dummy", "filebased"}
+
+problems: list[str] = []
 
 
-def _require(name: str) -> str:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        raise ImproperlyConfigured(f"The {name} environment variable is required in production.")
-    return value
+def _env(name: str) -> str:
+    return os.environ.get(name, "").strip()
+
+
+def _scheme(url: str) -> str:
+    return url.split("://", 1)[0].lower() if "://" in url else ""
 
 
 DEBUG = False
-SECRET_KEY = _require("SECRET_KEY")
-ALLOWED_HOSTS = [host.strip() for host in _require("ALLOWED_HOSTS").split(",") if host.strip()]
+
+SECRET_KEY = _env("SECRET_KEY")
+if not SECRET_KEY:
+    problems.append("SECRET_KEY is not set (a long random string, kept secret).")
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    problems.append("ALLOWED_HOSTS is not set (the site's host names, comma-separated).")
+
+# The database: PostgreSQL only, failing fast when it is down.
+DATABASE_URL = _env("DATABASE_URL")
+if not DATABASE_URL:
+    problems.append("DATABASE_URL is not set (postgres://user:password@host:5432/aula).")
+elif _scheme(DATABASE_URL) not in ("postgres", "postgresql"):
+    problems.append("DATABASE_URL must be a PostgreSQL URL (postgres:// or postgresql://).")
+else:
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(_env("DB_CONNECT_TIMEOUT") or "5")
+    # With DB_CONN_MAX_AGE, a connection the server dropped is replaced, not failed on.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# The cache: Redis, shared by every web process (throttles, the page cache, cached sessions,
+# the cached sites and settings). Short socket timeouts: a Redis that stops answering fails
+# the request instead of hanging the worker.
+REDIS_URL = _env("REDIS_URL")
+if not REDIS_URL:
+    problems.append("REDIS_URL is not set (redis://host:6379/0, the shared cache).")
+elif _scheme(REDIS_URL) not in ("redis", "rediss"):
+    problems.append("REDIS_URL must be a Redis URL (redis:// or rediss://).")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
+    }
+}
+
+# Celery: a real broker and workers; tasks never run inside the web process.
+CELERY_BROKER_URL = _env("CELERY_BROKER_URL")
+if not CELERY_BROKER_URL:
+    problems.append("CELERY_BROKER_URL is not set (redis://host:6379/1).")
+elif _scheme(CELERY_BROKER_URL) in ("", "memory"):
+    problems.append("CELERY_BROKER_URL must name a real broker (redis://, rediss:// or amqp://).")
+CELERY_TASK_ALWAYS_EAGER = False
+
+# Sessions are read from the shared cache and kept in the database.
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE") or "django.contrib.sessions.backends.cached_db"
+
+# The public address every absolute link starts with (base.py reads AULA_PUBLIC_URL).
+_public = urlsplit(AULA_PUBLIC_URL)
+if not _env("AULA_PUBLIC_URL"):
+    problems.append("AULA_PUBLIC_URL is not set (the site's https address, e.g. https://aula.org).")
+elif _public.scheme != "https" and not (
+    LOCAL_STACK and _public.scheme == "http" and _public.hostname in LOCAL_HOSTS
+):
+    problems.append(
+        f"AULA_PUBLIC_URL must start with https:// (got {_public.scheme or 'no scheme'}://…)"
+        + (": make serve accepts http://127.0.0.1 or http://localhost." if LOCAL_STACK else ".")
+    )
+elif not _public.hostname:
+    problems.append("AULA_PUBLIC_URL must name a host (https://aula.example.org).")
+elif _public.path not in ("", "/") or _public.query or _public.fragment:
+    problems.append("AULA_PUBLIC_URL must be only scheme and host, without a path or query.")
+WAGTAILADMIN_BASE_URL = AULA_PUBLIC_URL
+
+# Outgoing mail: a real server, not the console.
+EMAIL_BACKEND = _env("EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+_email_kind = EMAIL_BACKEND.rsplit(".", 2)[-2] if EMAIL_BACKEND.count(".") >= 2 else ""
+if _email_kind in NON_DELIVERING_EMAIL_BACKENDS and not (LOCAL_STACK and _email_kind == "console"):
+    problems.append(
+        f"EMAIL_BACKEND is the {_email_kind} backend, which sends nothing: use SMTP "
+        "(unset EMAIL_BACKEND) or another delivering backend."
+    )
+elif _email_kind not in NON_DELIVERING_EMAIL_BACKENDS:
+    if _email_kind == "smtp" and not _env("EMAIL_HOST"):
+        problems.append("EMAIL_HOST is not set (the SMTP server for outgoing mail).")
+    if not _env("DEFAULT_FROM_EMAIL"):
+        problems.append('DEFAULT_FROM_EMAIL is not set (e.g. "Aula <no-reply@aula.org>").')
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+# Load balancers probe the health check over plain http, straight to the process.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -33,5 +131,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # Media on object storage (pip install django-storages[s3]); see README "Deploying at scale".
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
 
-if os.environ.get("SESSION_ENGINE"):
-    SESSION_ENGINE = os.environ["SESSION_ENGINE"]
+# The web process checks the database, the cache and the broker before serving (aula/wsgi.py).
+AULA_PREFLIGHT = _env("AULA_PREFLIGHT") != "0"
+
+if problems:
+    raise ImproperlyConfigured(
+        "Aula's production settings cannot start:\n  - " + "\n  - ".join(problems)
+    )
