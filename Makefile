@@ -53,6 +53,7 @@ lint: install ## Ruff and the migrations check
 
 bench: install messages ## Run the benchmarks and print their numbers
 	$(PY) bench/run.py
+	$(PY) bench/request_cpu.py
 	$(PY) bench/tutor.py
 	$(PY) bench/certificates.py
 	$(PY) bench/live.py
