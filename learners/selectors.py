@@ -75,19 +75,29 @@ def attach_waitlist_positions(enrolments: list[Enrolment]) -> None:
         enrolment.waitlist_position = positions.get(enrolment.pk)
 
 
+def course_seat(*, user, course: CoursePage) -> Enrolment | None:
+    """``progress.seat_in_course``, asked once per course page object and user: the module
+    gate (``has_module_access``) and the page's progress tags share the answer. Routing loads
+    the course page afresh for every request, so the answer lives as long as one request."""
+    from .progress import seat_in_course
+
+    if not user.is_authenticated:
+        return None
+    seats = course.__dict__.setdefault("_aula_seats", {})
+    if user.pk not in seats:
+        seats[user.pk] = seat_in_course(user=user, course=course)
+    return seats[user.pk]
+
+
 def has_module_access(*, user, course: CoursePage) -> bool:
     """Enrolled (active or completed) learners, the course's tutors and staff open modules."""
     if not user.is_authenticated:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    cohorts = Cohort.objects.for_course(course)
-    return (
-        Enrolment.objects.filter(
-            learner=user, cohort__in=cohorts, status__in=SEAT_STATUSES
-        ).exists()
-        or cohorts.filter(tutors=user).exists()
-    )
+    if course_seat(user=user, course=course) is not None:
+        return True
+    return Cohort.objects.for_course(course).filter(tutors=user).exists()
 
 
 def attach_next_modules(enrolments: list[Enrolment]) -> None:

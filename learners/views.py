@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import Cohort, ModulePage
+from home.site_cache import site_for_request
 
 from . import enrolment as services
 from . import progress, throttle
@@ -112,6 +113,9 @@ REFLECTION_DRAFTS = "aula_reflection_drafts"
 
 
 def _module_and_enrolment(request, page_id: int):
+    # The site from the cache (what Wagtail's page routing would find with a query): the
+    # redirect after the write asks for the module's or course's URL.
+    site_for_request(request)
     module = get_object_or_404(ModulePage.objects.live(), pk=page_id)
     enrolment = progress.enrolment_for_module(user=request.user, module=module)
     return module, enrolment

@@ -6,7 +6,7 @@ from django.urls import reverse
 from learners import progress
 from learners.forms import EnrolForm
 from learners.sanitize import safe_html
-from learners.selectors import cohorts_for_course
+from learners.selectors import cohorts_for_course, course_seat
 from learners.views import REFLECTION_DRAFTS
 
 register = template.Library()
@@ -32,9 +32,8 @@ def module_progress(context, module):
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return None
-    try:
-        enrolment = progress.enrolment_for_module(user=request.user, module=module)
-    except progress.NotEnrolled:
+    enrolment = course_seat(user=request.user, course=module.course)
+    if enrolment is None:  # as progress.enrolment_for_module, sharing the module gate's query
         return None
     state = progress.module_state(enrolment=enrolment, module=module)
     drafts = request.session.get(REFLECTION_DRAFTS, {})
@@ -64,7 +63,7 @@ def course_progress(context, course, outline):
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return None
-    enrolment = progress.seat_in_course(user=request.user, course=course)
+    enrolment = course_seat(user=request.user, course=course)
     if enrolment is None:
         return None
     done = progress.completed_module_keys(enrolment)

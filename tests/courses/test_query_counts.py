@@ -10,7 +10,9 @@ home/site_cache.py):
   (BasePage.get_view_restrictions; one when one does) · 4 outline (modules and sessions, their
   specific fields joined, drafts and private pages left out in the same query) · 5 cohorts
   (learners' course_cohorts tag) · 6 outcomes, competencies and support links (one UNION ALL,
-  selectors.course_details).
+  selectors.course_details): only when the page's content fragment is not cached yet
+  ({% wagtailpagecache %}, keyed by the page's last publish) or the course is sensitive (its
+  content note lists the support links on every page).
 A module page: routing 1-3 as above, 4 module (CoursePage.route); its course comes from
 routing, no query. The catalogue: routing 1-2, 3 count and 4 page of courses. The home page:
 1 itself, 2 its catalogue.
@@ -28,8 +30,11 @@ from tests.factories import CoursePageFactory, LiveSessionPageFactory, build_cou
 # tests/learners/test_module_access.py.
 pytestmark = pytest.mark.usefixtures("modules_open")
 
-COURSE_PAGE_QUERIES = 6
-SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES  # support links come with the outcomes
+# Warm: the outcomes and competencies come from the cached content fragment
+# (tests/courses/test_cached_fragments.py pins cold = warm + 1).
+COURSE_PAGE_QUERIES = 5
+# The content note's support links come with the outcomes, in the same query (6).
+SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES + 1
 MODULE_PAGE_QUERIES = 4
 LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 2  # speakers, its scheduled slots (live_tags)
 CATALOGUE_QUERIES = 4
