@@ -65,6 +65,44 @@ def path_of(url: str | None) -> str | None:
     return urlsplit(url).path if url else None
 
 
+QUIZLESS_SLUG = "load-test-before-you-start"
+
+
+def ensure_quizless_module() -> None:
+    """Every module of the demo's self-paced course has a quiz, and a module with a quiz is
+    completed by passing it: the "mark complete" POST is only offered on modules without one.
+    The load database gets a short orientation module without a quiz at the start of the
+    course (the demo itself is unchanged), so that request type is exercised too."""
+    from courses.models import CourseFormat, CoursePage, ModulePage
+
+    course = (
+        CoursePage.objects.live()
+        .filter(format=CourseFormat.SELF_PACED, locale__language_code="en")
+        .order_by("path")
+        .first()
+    )
+    if course is None or ModulePage.objects.child_of(course).filter(slug=QUIZLESS_SLUG).exists():
+        return
+    module = ModulePage(
+        title="Before you start",
+        slug=QUIZLESS_SLUG,
+        introduction="How the course works and how to get the most out of it.",
+        estimated_minutes=10,
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>Three short modules, each with a quiz. Take them in order, "
+                "at your own pace; your progress is saved as you go.</p>",
+            }
+        ],
+    )
+    first = ModulePage.objects.child_of(course).order_by("path").first()
+    course.add_child(instance=module)
+    module.save_revision().publish()
+    if first is not None:
+        module.move(first, pos="left")
+
+
 def demo_content() -> dict:
     """The demo's self-paced course and everything else the simulated users open."""
     from django.urls import reverse
@@ -414,6 +452,7 @@ def main(argv=None) -> int:
     from home import cache as page_cache
     from learners.tutor_selectors import PAGE_SIZE
 
+    ensure_quizless_module()
     content = demo_content()
     course = content.pop("_course_page")
     with transaction.atomic():
