@@ -167,7 +167,7 @@ def _settings_module(bench_dir: str) -> str:
     if os.environ.get("REDIS_URL"):
         settings["CACHES"] = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "aula.cache.RedisCache",
                 "LOCATION": os.environ["REDIS_URL"],
             }
         }

@@ -138,7 +138,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 LOGIN_REDIRECT_URL = "learn_dashboard"
 # Links and greetings in allauth's emails use AULA_PUBLIC_URL and the organisation's name.
-ACCOUNT_ADAPTER = "learners.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "learners.accounts.adapter.AccountAdapter"
 LOGIN_URL = "account_login"
 
 # Internationalisation: Wagtail i18n with language-prefixed URLs.
@@ -179,7 +179,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "aula.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

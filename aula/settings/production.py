@@ -66,7 +66,7 @@ elif _scheme(REDIS_URL) not in ("redis", "rediss"):
     problems.append("REDIS_URL must be a Redis URL (redis:// or rediss://).")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "aula.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
     }

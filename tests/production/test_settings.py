@@ -113,7 +113,7 @@ def test_complete_environment_imports_without_any_server():
     assert result.returncode == 0, result.stderr
     settings = json.loads(result.stdout)
     assert settings == {
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "aula.cache.RedisCache",
         "cache_location": "redis://cache.invalid:6379/0",
         "eager": False,
         "session_engine": "django.contrib.sessions.backends.cached_db",
@@ -168,7 +168,7 @@ def test_serve_settings_allow_local_http_and_console_email_only():
         False,
         False,
         0,
-        "django.core.cache.backends.redis.RedisCache",
+        "aula.cache.RedisCache",
         False,
         "django.contrib.sessions.backends.cached_db",
         False,
