@@ -5,11 +5,33 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language as current_language
 from django.utils.translation import get_language_info, gettext
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
 from home.site_cache import translation_urls
 
 register = template.Library()
+
+ADMIN_ACCESS_KEY = "aula:may-open-admin"
+
+
+@register.simple_tag(takes_context=True)
+def editors_userbar(context, position="bottom-right"):
+    """Wagtail's user bar, for the people who may open the admin.
+
+    Whether a person may is asked once per session and remembered in it: Wagtail's own tag asks
+    on every page, two permission queries that every learner paid for a bar they never see.
+    Permissions changed during a session show in the bar at the next login; the admin itself
+    checks them on every request."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    may_open_admin = request.session.get(ADMIN_ACCESS_KEY)
+    if may_open_admin is None:
+        may_open_admin = user.has_perm("wagtailadmin.access_admin")
+        request.session[ADMIN_ACCESS_KEY] = may_open_admin
+    return wagtailuserbar(context, position) if may_open_admin else ""
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
