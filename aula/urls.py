@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from aula.health import health
-from learners import live_views
+from learners.learn import live as learner_live
 from search import views as search_views
 
 urlpatterns = [
@@ -16,7 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     # A learner's personal calendar feed: no language prefix, no login (the token is the secret).
-    path("calendar/<str:token>.ics", live_views.calendar_feed, name="calendar_feed"),
+    path("calendar/<str:token>.ics", learner_live.calendar_feed, name="calendar_feed"),
     # Database, cache and broker reachability for load balancers (aula/health.py).
     path("health/", health, name="health"),
 ]
@@ -31,11 +31,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
-    # Live sessions: /learn/sessions/… and /tutor/sessions/… (before the other tutor/ URLs).
-    path("", include("learners.live_urls")),
-    path("learn/", include("learners.urls")),
-    path("tutor/", include("learners.tutor_urls")),
-    path("certificates/", include("learners.certificate_urls")),
+    path("learn/", include("learners.learn.urls")),
+    path("tutor/", include("learners.tutor.urls")),
+    path("certificates/", include("learners.learn.certificate_urls")),
     # Wagtail serves everything else: /<lang>/courses/<course>/…
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -155,7 +155,7 @@ def completed_enrolments(cohort, count: int) -> list[int]:
 
 
 def bench_one_pdf(cohort) -> dict:
-    from learners.certificates import issue_certificate, render_pdf
+    from learners.certificates.services import issue_certificate, render_pdf
 
     [enrolment_id] = completed_enrolments(cohort, 1)
     certificate, _created = issue_certificate(enrolment_id=enrolment_id)
@@ -203,8 +203,8 @@ def wait_for_worker(process: subprocess.Popen, timeout: float = 60) -> bool:
 
 
 def bench_batch(cohort, bench_dir: str) -> dict | None:
+    from learners.certificates.tasks import issue_certificate
     from learners.models import Certificate
-    from learners.tasks import issue_certificate
 
     enrolment_ids = completed_enrolments(cohort, CERTIFICATES)
     log_path = Path(bench_dir, "worker.log")

@@ -1,7 +1,7 @@
 """Benchmarks of live sessions: `python bench/live.py` (part of `make bench`).
 
 1. Reminders: 10,000 learners of one cohort whose session starts in 45 minutes. The reminder
-   scan (``learners.live.schedule_reminders``, as Celery beat runs it) records the 10,000
+   scan (``learners.live.services.schedule_reminders``, as Celery beat runs it) records the 10,000
    reminders and queues one task each on Redis; a real Celery worker (a subprocess, prefork)
    sends them. Target: all sent in under 2 minutes. Needs PostgreSQL (127.0.0.1:5432, user
    postgres) and Redis (127.0.0.1:6379): both processes share a throwaway PostgreSQL database
@@ -131,7 +131,7 @@ def run_reminders(database_url: str) -> dict:
     from django.conf import settings
 
     from aula.celery import app
-    from learners.live import schedule_reminders
+    from learners.live.services import schedule_reminders
     from learners.models import SentReminder
 
     settings.AULA_REMINDER_LEAD_MINUTES = (60,)
@@ -195,7 +195,7 @@ def run_feed() -> dict:
     from django.utils import timezone
 
     from courses.models import CoursePage, SessionSlot
-    from learners import live
+    from learners.live import services as live
     from learners.models import Enrolment, EnrolmentStatus
     from tests.factories import (
         CohortFactory,

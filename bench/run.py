@@ -312,9 +312,9 @@ def run_import() -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from courses.models import CourseIndexPage
+    from learners.enrolment.roster import parse_roster
+    from learners.enrolment.roster_import import import_roster
     from learners.models import Enrolment
-    from learners.roster import parse_roster
-    from learners.roster_import import import_roster
     from tests.factories import CohortFactory, build_course, learner
 
     catalogue = CourseIndexPage.objects.first()

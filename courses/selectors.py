@@ -24,7 +24,6 @@ from .models import (
 # Pages with their specific fields in the same query as their page rows (home.page_rows).
 # Routing: the page types under a home page, a catalogue and a course (their subpage_types),
 # each telling the view-restriction check whether it has anything to look for.
-CATALOGUES = PageRows(CourseIndexPage, flag_restricted=True)
 COURSES = PageRows(CoursePage, flag_restricted=True)
 OUTLINE_ITEMS = PageRows(ModulePage, LiveSessionPage, flag_restricted=True)
 # The outline: without the large fields it never shows (loaded if ever read).
@@ -56,20 +55,6 @@ def course_outline(*, course: CoursePage) -> list[Page]:
 def course_item(*, course: CoursePage, slug: str) -> Page | None:
     """The child of ``course`` with this slug (live or not), as its specific type, in one query."""
     return next(iter(OUTLINE_ITEMS.children(course, slug=slug)), None)
-
-
-def catalogue_by_slug(*, home: Page, slug: str) -> Page | None:
-    """The child of a home page with this slug (live or not), specific, in one query."""
-    return next(iter(CATALOGUES.children(home, slug=slug)), None)
-
-
-def live_catalogue(*, home: Page) -> CourseIndexPage | None:
-    """The first live, public catalogue under a home page, in one query."""
-    for page in CATALOGUES.children(home, live=True, public=True):
-        if isinstance(page, CourseIndexPage):
-            page._cached_parent_obj = home  # its URL from the home page's
-            return page
-    return None
 
 
 def course_by_slug(*, index: CourseIndexPage, slug: str) -> Page | None:

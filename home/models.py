@@ -21,7 +21,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from .page_rows import RESTRICTED_ATTRIBUTE
+from .page_rows import RESTRICTED_ATTRIBUTE, PageRows
 
 
 class CustomImage(AbstractImage):
@@ -208,17 +208,31 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
         # translations of it made with wagtail-localize.
         return super().can_create_at(parent) and parent.is_root()
 
-    def get_routable_child(self, slug):
-        # A home page's children are catalogues (subpage_types).
-        from courses.selectors import catalogue_by_slug
+    # The home page knows its sections (the catalogue) by reference, not by import: they are
+    # its ``subpage_types``, read by plain SQL (one query) through ``sections()``.
 
-        return catalogue_by_slug(home=self, slug=slug)
+    @classmethod
+    def sections(cls) -> PageRows:
+        if "_sections" not in cls.__dict__:  # the page types exist once the apps are loaded
+            cls._sections = PageRows(*cls.allowed_subpage_models(), flag_restricted=True)
+        return cls._sections
+
+    def get_routable_child(self, slug):
+        """The child with this slug (live or not), specific, in one query."""
+        return next(iter(self.sections().children(self, slug=slug)), None)
+
+    def live_catalogue(self):
+        """The first live, public section (the catalogue) of the home page, in one query."""
+        section_types = tuple(self.allowed_subpage_models())
+        for page in self.sections().children(self, live=True, public=True):
+            if isinstance(page, section_types):
+                page._cached_parent_obj = self  # its URL from the home page's
+                return page
+        return None
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import live_catalogue
-
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = live_catalogue(home=self)
+        context["catalogue"] = self.live_catalogue()
         return context
 
 

@@ -1,24 +1,38 @@
-"""Who may see and decide enrolments in the admin: the one place these rules live.
+"""Who may do what: every "who may" rule of learners lives here, and the pages, the admin, the
+template tags and the hooks ask these functions.
 
 - Course staff (superusers, or anyone granted ``learners.change_enrolment``) see every cohort.
 - Tutors (any account listed as a tutor of a cohort; the "Tutors" group gives them the admin)
-  see the enrolments of the cohorts they tutor and nothing else.
+  see the enrolments of the cohorts they tutor and nothing else: ``Cohort.objects.for_tutor``
+  is the one definition of "the cohorts a user tutors" (superusers: all of them).
 - Bulk imports of learner lists are for staff granted ``learners.add_enrolment``.
+- Certificates are managed by staff granted ``learners.change_certificate``.
+- The progress report is for superusers and staff granted ``learners.view_progress_report``.
+- Module pages open to enrolled (active or completed) learners, the course's tutors and staff.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 
-from courses.models import Cohort
+from courses.models import Cohort, CoursePage
 
-from .models import Enrolment
+from .enrolment.models import Enrolment
+from .progress.selectors import course_seat
 
 TUTORS_GROUP = "Tutors"
+REPORT_PERMISSION = "learners.view_progress_report"
+TUTOR_FLAG_SECONDS = 300
+
+
+def _active(user) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+# --- enrolments: review and import -----------------------------------------------------------
 
 
 def is_course_staff(user) -> bool:
-    return bool(
-        user.is_authenticated and user.is_active and user.has_perm("learners.change_enrolment")
-    )
+    return _active(user) and user.has_perm("learners.change_enrolment")
 
 
 def reviewable_enrolments(user):
@@ -35,7 +49,7 @@ def reviewable_cohorts(user):
 
 
 def can_review_enrolments(user) -> bool:
-    if not (user.is_authenticated and user.is_active):
+    if not _active(user):
         return False
     if is_course_staff(user):
         return True
@@ -46,9 +60,28 @@ def can_review_enrolments(user) -> bool:
 
 
 def can_import_roster(user) -> bool:
-    return bool(
-        user.is_authenticated and user.is_active and user.has_perm("learners.add_enrolment")
-    )
+    return _active(user) and user.has_perm("learners.add_enrolment")
+
+
+# --- tutors ----------------------------------------------------------------------------------
+
+
+def tutors_cohorts(user) -> bool:
+    """Whether ``user`` tutors a cohort (superusers: always), for the header's link to /tutor/.
+
+    Remembered in the cache for a few minutes per account, so pages do not pay a query for it
+    on every request; a new tutor sees the link at most that much later (the dashboard itself
+    is always open to them)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    key = f"aula:tutors-cohorts:{user.pk}"
+    flag = cache.get(key)
+    if flag is None:
+        flag = Cohort.objects.for_tutor(user).exists()
+        cache.set(key, flag, TUTOR_FLAG_SECONDS)
+    return flag
 
 
 def tutors_group() -> Group:
@@ -60,3 +93,40 @@ def tutors_group() -> Group:
     if access_admin is not None:
         group.permissions.add(access_admin)
     return group
+
+
+def tutors_can_open_the_admin(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """A person made a cohort's tutor joins the "Tutors" group (access to the admin only);
+    connected in learners/signals.py."""
+    if action != "post_add" or not pk_set:
+        return
+    group = tutors_group()
+    if reverse:  # user.tutored_cohorts.add(cohort): ``instance`` is the user
+        group.user_set.add(instance)
+    else:  # cohort.tutors.add(user, …)
+        group.user_set.add(*pk_set)
+
+
+# --- certificates and reports ----------------------------------------------------------------
+
+
+def can_manage_certificates(user) -> bool:
+    return _active(user) and user.has_perm("learners.change_certificate")
+
+
+def can_view_reports(user) -> bool:
+    return _active(user) and (user.is_superuser or user.has_perm(REPORT_PERMISSION))
+
+
+# --- module pages ----------------------------------------------------------------------------
+
+
+def has_module_access(*, user, course: CoursePage) -> bool:
+    """Enrolled (active or completed) learners, the course's tutors and staff open modules."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    if course_seat(user=user, course=course) is not None:
+        return True
+    return Cohort.objects.for_course(course).filter(tutors=user).exists()

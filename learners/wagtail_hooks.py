@@ -1,14 +1,32 @@
-"""Learner-specific behaviour of course pages, attached through Wagtail hooks."""
+"""Learner-specific behaviour of course pages and the admin, attached through Wagtail hooks.
+Thin: the views are learners/staff/, the rules learners/permissions.py."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.db.models import Count, Q
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
 from courses.models import ModulePage
 
-from .selectors import has_module_access
+from .enrolment.models import SEAT_STATUSES
+from .permissions import (
+    can_import_roster,
+    can_manage_certificates,
+    can_review_enrolments,
+    can_view_reports,
+    has_module_access,
+)
+from .staff.certificates import certificate_viewset
+from .staff.certificates import url as certificate_url
+from .staff.enrolments import enrolment_viewset, enrolments_of, url
+from .staff.reports import ProgressReportView
 
 
 @hooks.register("before_serve_page")
@@ -31,22 +49,16 @@ def require_enrolment_for_modules(page, request, serve_args, serve_kwargs):
 
 
 # --- the admin: enrolment review, learner-list import, cohort screens ------------------------
-# (learners/admin_views.py; who may do what is learners/permissions.py)
+# (learners/staff/enrolments.py; who may do what is learners/permissions.py)
 
 
 @hooks.register("register_admin_viewset")
 def register_enrolment_viewset():
-    from .admin_views import enrolment_viewset
-
     return enrolment_viewset
 
 
 @hooks.register("construct_cohort_listing_queryset")
 def annotate_seats_taken(queryset, request):
-    from django.db.models import Count, Q
-
-    from .models import SEAT_STATUSES
-
     return queryset.annotate(
         seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES))
     )
@@ -54,11 +66,6 @@ def annotate_seats_taken(queryset, request):
 
 @hooks.register("register_cohort_buttons")
 def cohort_enrolment_buttons(cohort, user):
-    from wagtail.admin.widgets import Button
-
-    from .admin_views import enrolments_of, url
-    from .permissions import can_import_roster, can_review_enrolments
-
     buttons = []
     if can_review_enrolments(user):
         buttons.append(
@@ -78,23 +85,16 @@ def cohort_enrolment_buttons(cohort, user):
     return buttons
 
 
-# --- certificates (learners/certificate_admin.py) --------------------------------------------
+# --- certificates (learners/staff/certificates.py) --------------------------------------------
 
 
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
-    from .certificate_admin import certificate_viewset
-
     return certificate_viewset
 
 
 @hooks.register("register_cohort_buttons")
 def cohort_certificate_buttons(cohort, user):
-    from wagtail.admin.widgets import Button
-
-    from .certificate_admin import can_manage_certificates
-    from .certificate_admin import url as certificate_url
-
     if not can_manage_certificates(user):
         return []
     return [
@@ -109,8 +109,6 @@ def cohort_certificate_buttons(cohort, user):
 
 @hooks.register("register_log_actions")
 def register_certificate_log_actions(actions):
-    from django.utils.translation import gettext_lazy
-
     actions.register_action(
         "aula.certificate.revoke",
         gettext_lazy("Revoke certificate"),
@@ -123,15 +121,11 @@ def register_certificate_log_actions(actions):
     )
 
 
-# --- staff progress report (learners/reports.py) ---------------------------------------------
+# --- staff progress report (learners/staff/reports.py) ---------------------------------------
 
 
 @hooks.register("register_admin_urls")
 def register_progress_report_url():
-    from django.urls import path
-
-    from .reports import ProgressReportView
-
     return [
         path(
             "reports/progress/", ProgressReportView.as_view(), name="aula_progress_report"
@@ -141,11 +135,6 @@ def register_progress_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_progress_report_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
-
-    from .reports import can_view_reports
-
     class ProgressReportMenuItem(MenuItem):
         def is_shown(self, request):
             return can_view_reports(request.user)
@@ -161,8 +150,6 @@ def register_progress_report_menu_item():
 
 @hooks.register("register_permissions")
 def register_progress_report_permission():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(
         content_type__app_label="learners", codename="view_progress_report"
     )

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from courses.models import SessionSlot
 from home.cache import HIT_HEADER, section_of
-from learners import enrolment as services
-from learners import progress
+from learners.enrolment import services
 from learners.models import Enrolment
+from learners.progress import services as progress
 from tests.factories import (
     CohortFactory,
     LiveSessionPageFactory,

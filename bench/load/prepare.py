@@ -110,8 +110,8 @@ def demo_content() -> dict:
 
     from courses.models import CourseFormat, CourseIndexPage, CoursePage, ModulePage
     from home.models import HomePage
-    from learners import progress
-    from learners.tutor_selectors import course_in_language
+    from learners.progress import services as progress
+    from learners.tutor.selectors import course_in_language
 
     course = (
         CoursePage.objects.live()
@@ -314,8 +314,8 @@ def add_progress(cohort, content: dict) -> int:
     from django.db import transaction
 
     from courses.models import ModulePage
-    from learners import progress
     from learners.models import Enrolment
+    from learners.progress import services as progress
 
     modules = content["modules"]
     pages = {m["id"]: ModulePage.objects.get(pk=m["id"]) for m in modules}
@@ -450,7 +450,7 @@ def main(argv=None) -> int:
     from django.utils import translation
 
     from home import cache as page_cache
-    from learners.tutor_selectors import PAGE_SIZE
+    from learners.tutor.selectors import PAGE_SIZE
 
     ensure_quizless_module()
     content = demo_content()

@@ -2,7 +2,8 @@
 
 from django import template
 
-from learners.certificates import learner_certificates, linkedin_url
+from home.models import SiteSettings
+from learners.certificates.services import learner_certificates, linkedin_url
 
 register = template.Library()
 
@@ -20,8 +21,6 @@ def certificate_links(context, enrolment):
     certificate = certificates.get(enrolment.pk)
     link = ""
     if certificate is not None and not certificate.revoked_at:
-        from home.models import SiteSettings
-
         organisation = SiteSettings.for_request(request).organisation_name
         link = linkedin_url(certificate, organisation=organisation)
     return {"certificate": certificate, "linkedin_url": link}

@@ -3,11 +3,17 @@
 from django import template
 from django.urls import reverse
 
-from learners import progress
-from learners.forms import EnrolForm
-from learners.sanitize import safe_html
-from learners.selectors import cohorts_for_course, course_seat
-from learners.views import REFLECTION_DRAFTS
+from learners.enrolment.sanitize import safe_html
+from learners.enrolment.selectors import cohorts_for_course
+from learners.learn.forms import EnrolForm
+from learners.learn.views import REFLECTION_DRAFTS
+from learners.progress.selectors import (
+    completed_module_keys,
+    course_seat,
+    module_state,
+    next_module,
+)
+from learners.progress.services import InvalidAnswers, grade
 
 register = template.Library()
 
@@ -33,9 +39,9 @@ def module_progress(context, module):
     if request is None or getattr(request, "is_preview", False):
         return None
     enrolment = course_seat(user=request.user, course=module.course)
-    if enrolment is None:  # as progress.enrolment_for_module, sharing the module gate's query
+    if enrolment is None:  # as progress's enrolment_for_module, sharing the module gate's query
         return None
-    state = progress.module_state(enrolment=enrolment, module=module)
+    state = module_state(enrolment=enrolment, module=module)
     drafts = request.session.get(REFLECTION_DRAFTS, {})
     for block in module.body:
         block_state = state.blocks.setdefault(block.id, {})
@@ -43,8 +49,8 @@ def module_progress(context, module):
             last = block_state["last"]
             answers = {int(n): set(chosen) for n, chosen in last.answers.items()}
             try:
-                _correct, results = progress.grade(block.value, answers)
-            except progress.InvalidAnswers:  # the quiz was edited since: show the score only
+                _correct, results = grade(block.value, answers)
+            except InvalidAnswers:  # the quiz was edited since: show the score only
                 results = []
             block_state["results"] = {result.number: result for result in results}
             block_state["chosen"] = {n: sorted(chosen) for n, chosen in answers.items()}
@@ -66,11 +72,11 @@ def course_progress(context, course, outline):
     enrolment = course_seat(user=request.user, course=course)
     if enrolment is None:
         return None
-    done = progress.completed_module_keys(enrolment)
+    done = completed_module_keys(enrolment)
     return {
         "enrolment": enrolment,
         "done": done,
-        "next": progress.next_module(outline, done, enrolment.last_module_key),
+        "next": next_module(outline, done, enrolment.last_module_key),
     }
 
 

@@ -5,15 +5,20 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from aula.links import public_url
-from learners import live
-from learners.live_selectors import session_page_rows, tutor_slots, upcoming_sessions
+from learners.live import services as live
+from learners.live.selectors import (
+    profile_zone,
+    session_page_rows,
+    tutor_slots,
+    upcoming_sessions,
+)
 
 register = template.Library()
 
 
 @register.inclusion_tag("learners/live/session_schedule.html", takes_context=True)
 def session_schedule(context, page):
-    """The dates of a live session page for its viewer (see live_selectors.session_page_rows)."""
+    """The dates of a live session page for its viewer (see live.selectors.session_page_rows)."""
     request = context["request"]
     rows, own = session_page_rows(page=page, user=request.user, language=get_language())
     return {
@@ -45,8 +50,6 @@ def upcoming_sessions_panel(context, profile=None):
 @register.inclusion_tag("learners/live/tutor_cohort_sessions.html", takes_context=True)
 def tutor_cohort_sessions(context, cohort):
     """A cohort's scheduled sessions with links to their attendance forms (tutor dashboard)."""
-    from learners.live_selectors import profile_zone
-
     request = context["request"]
     zone = profile_zone(request.user, default=cohort.time_zone)
     return {

@@ -31,7 +31,7 @@ class CertificateUrls:
 @pytest.fixture
 def certificates(site):
     from courses.models import CourseCompetency, CourseIndexPage
-    from learners.certificates import issue_certificate, reissue, revoke
+    from learners.certificates.services import issue_certificate, reissue, revoke
     from tests.certificates.conftest import complete
     from tests.factories import CohortFactory, UserFactory, build_course, learner
 

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.browser
 def enrolled(site, settings):
     """A learner enrolled in the sensitive course, with one quiz attempt and one reflection."""
     from courses.models import CoursePage, ModulePage
-    from learners import progress
     from learners.models import Enrolment
+    from learners.progress import services as progress
     from tests.factories import CohortFactory, learner
 
     settings.AULA_MODULES_REQUIRE_ENROLMENT = True

@@ -37,7 +37,7 @@ def tutor_data(site):
     from django.utils import timezone
 
     from courses.models import CourseIndexPage, ModulePage
-    from learners.announcements import post_announcement
+    from learners.enrolment.announcements import post_announcement
     from learners.models import Enrolment, ModuleProgress, Reflection
     from tests.factories import CohortFactory, UserFactory, build_course, learner
 
@@ -122,7 +122,7 @@ def test_tutor_pages_are_accessible_and_fit_small_screens(
 def test_refused_announcement_page_is_accessible_and_keeps_the_text(
     page, live_server, tutor_data, axe
 ):
-    from learners.sanitize import MAX_LENGTH
+    from learners.enrolment.sanitize import MAX_LENGTH
 
     log_in(page, live_server.url, tutor_data.tutor)
     page.goto(f"{live_server.url}/en/tutor/cohorts/{tutor_data.cohort_id}/")

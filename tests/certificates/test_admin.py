@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from courses.wagtail_hooks import cohort_buttons
-from learners.certificates import issue_certificate
+from learners.certificates.services import issue_certificate
 from learners.models import Certificate
 from learners.permissions import tutors_group
 from tests.factories import UserFactory, learner

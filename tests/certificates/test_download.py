@@ -2,7 +2,7 @@
 
 import pytest
 
-from learners.certificates import issue_certificate, revoke
+from learners.certificates.services import issue_certificate, revoke
 from tests.factories import UserFactory, learner
 
 from .conftest import complete

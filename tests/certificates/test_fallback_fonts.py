@@ -3,8 +3,8 @@ characters no font has (emoji) are left out; nothing crashes the task."""
 
 import pytest
 
-from learners.certificate_pdf import printable
-from learners.certificates import issue_certificate
+from learners.certificates.pdf import printable
+from learners.certificates.services import issue_certificate
 from learners.models import Certificate
 from tests.factories import learner
 
@@ -32,7 +32,7 @@ def test_korean_name_renders_with_the_hangul_fallback_font(cohort):
 def test_emoji_and_invisible_characters_never_crash_the_certificate(
     cohort, django_capture_on_commit_callbacks
 ):
-    from learners.tasks import issue_certificate as issue_task
+    from learners.certificates.tasks import issue_certificate as issue_task
 
     user = learner(email="ana@example.org", certificate_name="Ana 👩🏽‍⚕️ Pérez\u202e 🎓")
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,7 +11,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from home.models import CustomImage, Signatory, SiteSettings
-from learners.certificates import issue_certificate, render_pdf, verification_url
+from learners.certificates.services import issue_certificate, render_pdf, verification_url
 from tests.factories import CohortFactory, learner, translate_page
 
 from .conftest import complete, pdf_text, stored_pdf

@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from pypdf import PdfReader
 
-from learners.certificates import issue_certificate, linkedin_url, verification_url
+from learners.certificates.services import issue_certificate, linkedin_url, verification_url
 
 from .conftest import pdf_text, stored_pdf
 from .test_qr_code import decode

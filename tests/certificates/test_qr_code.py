@@ -8,8 +8,8 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from learners.certificate_pdf import qr_png
-from learners.certificates import issue_certificate, verification_url
+from learners.certificates.pdf import qr_png
+from learners.certificates.services import issue_certificate, verification_url
 
 from .conftest import stored_pdf
 

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learners.certificates import issue_certificate, reissue, revoke
-from learners.throttle import MAX_FAILURES
+from learners.certificates.services import issue_certificate, reissue, revoke
+from learners.learn.throttle import MAX_FAILURES
 from tests.factories import UserFactory
 
 

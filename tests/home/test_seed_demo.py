@@ -18,9 +18,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
 
 from courses.models import ApplicationQuestion, Cohort, CoursePage, ModulePage
-from home.demo import content_en, content_es, content_people
-from home.demo.build import DEMO_PASSWORD, DEMO_USERS
 from home.models import HomePage, SiteSettings
+from learners.demo import content_en, content_es, content_people
+from learners.demo.build import DEMO_PASSWORD, DEMO_USERS
 from learners.models import (
     Enrolment,
     EnrolmentStatus,
@@ -364,7 +364,7 @@ def test_print_logins_prints_accounts_and_builds_nothing(monkeypatch):
     def fail():
         raise AssertionError("--print-logins must not build the site")
 
-    monkeypatch.setattr("home.management.commands.seed_demo.build_demo", fail)
+    monkeypatch.setattr("learners.management.commands.seed_demo.build_demo", fail)
     out = StringIO()
     call_command("seed_demo", "--print-logins", stdout=out)
     lines = out.getvalue().splitlines()

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learners import enrolment as services
+from learners.enrolment import services
 from learners.models import Enrolment, EnrolmentStatus
 from learners.permissions import TUTORS_GROUP, tutors_group
 from tests.factories import CohortFactory, UserFactory, build_course, learner

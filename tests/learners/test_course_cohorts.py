@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learners import enrolment as services
+from learners.enrolment import services
 from tests.factories import CohortFactory, build_course, learner, translate_page
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from learners import enrolment as services
+from learners.enrolment import services
 from learners.models import Enrolment, EnrolmentStatus
 from tests.factories import CohortFactory, build_course, learner
 

@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 
 from home.models import SiteSettings
-from learners import enrolment as services
+from learners.enrolment import services
 from tests.factories import CohortFactory, build_course, learner
 
 pytestmark = pytest.mark.django_db

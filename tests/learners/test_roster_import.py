@@ -15,6 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from learners.enrolment.roster import RosterRow, parse_roster
+from learners.enrolment.roster_import import import_roster, plan_import
+from learners.enrolment.tasks import delete_stale_roster_uploads
 from learners.models import (
     Enrolment,
     EnrolmentSource,
@@ -23,9 +26,6 @@ from learners.models import (
     RosterUpload,
 )
 from learners.permissions import tutors_group
-from learners.roster import RosterRow, parse_roster
-from learners.roster_import import import_roster, plan_import
-from learners.tasks import delete_stale_roster_uploads
 from tests.factories import CohortFactory, UserFactory, build_course, learner
 from tests.fixtures import roster_sample
 
@@ -177,8 +177,8 @@ def test_invitations_are_queued_once_per_new_account_after_commit(
 ):
     existing = learner(email="official0@ministry.example")
     with (
-        mock.patch("learners.tasks.send_invitation_email.delay") as invite,
-        mock.patch("learners.tasks.send_enrolment_email.delay") as notify,
+        mock.patch("learners.enrolment.tasks.send_invitation_email.delay") as invite,
+        mock.patch("learners.enrolment.tasks.send_enrolment_email.delay") as notify,
     ):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             import_roster(cohort=cohort, rows=rows(5), by=staff)
@@ -221,7 +221,7 @@ def test_invitation_is_in_the_learners_language_with_a_working_set_password_link
     assert user.has_usable_password()
     assert EmailAddress.objects.get(user=user).verified
     # The link works once; a retry of the task sends nothing more.
-    from learners.tasks import send_invitation_email
+    from learners.enrolment.tasks import send_invitation_email
 
     assert send_invitation_email(Enrolment.objects.get(learner=user).pk) is False
 

@@ -3,7 +3,7 @@
 
 import pytest
 
-from learners.roster import RosterError, parse_roster
+from learners.enrolment.roster import RosterError, parse_roster
 from tests.fixtures import roster_sample
 
 

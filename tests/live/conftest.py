@@ -66,7 +66,7 @@ def client_for(user):
 def fresh_reminder_info():
     """Reminder session details are kept per process (learners.live.reminder_session_info);
     rolled-back tests may reuse ids."""
-    from learners import live
+    from learners.live import services as live
 
     live._SESSION_INFO.clear()
     yield

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from learners import live
+from learners.live import services as live
 from learners.models import Attendance, AttendanceStatus, Enrolment
 from tests.factories import CohortFactory, UserFactory
 

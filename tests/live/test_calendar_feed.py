@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from learners import live
+from learners.live import services as live
 from learners.models import EnrolmentStatus
 from tests.factories import CohortFactory
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from courses.models import SessionSlot
-from home.demo.build import build_demo
+from learners.demo.build import build_demo
 from learners.models import Attendance
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("modules_open")]

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.utils import translation
 
-from learners.live import local_span, local_start, zone_label
+from learners.live.times import local_span, local_start, zone_label
 
 
 def test_time_names_the_city_and_the_offset_at_that_instant():

@@ -5,7 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from learners import live
+from learners.live import services as live
 
 from .conftest import client_for, learner_in, make_slot
 

@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from learners import live
+from learners.live import services as live
+from learners.live.tasks import scan_session_reminders, send_session_reminder
+from learners.live.times import zone_for
 from learners.models import EnrolmentStatus, SentReminder
-from learners.tasks import scan_session_reminders, send_session_reminder
 from tests.factories import learner
 
 from .conftest import enrol, learner_in, make_slot
@@ -86,7 +87,7 @@ def test_a_rescheduled_session_gets_fresh_reminders(cohort, session):
 def test_reminder_of_a_moved_slot_is_not_sent(cohort, session):
     learner_in(cohort)
     slot = make_slot(cohort, session, timezone.now() + timedelta(minutes=50))
-    with mock.patch("learners.tasks.send_session_reminder.apply_async"):
+    with mock.patch("learners.live.tasks.send_session_reminder.apply_async"):
         [reminder_id] = live.schedule_reminders()
     slot.starts_at += timedelta(days=2)
     slot.save()
@@ -100,7 +101,7 @@ def test_email_is_in_the_learners_language_and_time_zone(cohort, session):
     make_slot(cohort, session, start)
     live.schedule_reminders()
     [message] = mail.outbox
-    local = start.astimezone(live.zone_for("Europe/Madrid"))
+    local = start.astimezone(zone_for("Europe/Madrid"))
     assert f"{local:%H:%M}" in message.body
     assert "Madrid, UTC+" in message.body
     assert "/es/" in message.body or session.url in message.body
@@ -122,7 +123,7 @@ def test_sensitive_course_reminders_have_a_neutral_subject(cohort, session, cour
 def test_the_task_is_idempotent(cohort, session):
     learner_in(cohort)
     make_slot(cohort, session, timezone.now() + timedelta(minutes=50))
-    with mock.patch("learners.tasks.send_session_reminder.apply_async"):
+    with mock.patch("learners.live.tasks.send_session_reminder.apply_async"):
         [reminder_id] = live.schedule_reminders()
     assert send_session_reminder(reminder_id) is True
     assert send_session_reminder(reminder_id) is False
@@ -132,7 +133,7 @@ def test_the_task_is_idempotent(cohort, session):
 def test_a_failed_send_is_released_for_the_retry(cohort, session):
     learner_in(cohort)
     make_slot(cohort, session, timezone.now() + timedelta(minutes=50))
-    with mock.patch("learners.tasks.send_session_reminder.apply_async"):
+    with mock.patch("learners.live.tasks.send_session_reminder.apply_async"):
         [reminder_id] = live.schedule_reminders()
     with (
         mock.patch(

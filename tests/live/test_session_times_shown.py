@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import SessionSlot
-from learners.live_selectors import UPCOMING_LIMIT
+from learners.live.selectors import UPCOMING_LIMIT
 from tests.factories import CohortFactory
 
 from .conftest import client_for, learner_in, make_slot

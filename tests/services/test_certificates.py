@@ -11,10 +11,9 @@ from django.core import mail
 from django.db import connection, connections
 from django.utils import timezone
 
-from learners import tasks
-from learners.certificates import issue_certificate
+from learners.certificates import tasks
+from learners.certificates.services import issue_after_commit, issue_certificate
 from learners.models import Certificate, Enrolment, EnrolmentStatus
-from learners.signals import enrolment_completed
 from tests.factories import CohortFactory, build_course, build_site, learner
 
 pytestmark = pytest.mark.services
@@ -44,7 +43,7 @@ def test_repeated_completion_signals_through_a_real_worker_issue_one_certificate
 
     monkeypatch.setattr(tasks.issue_certificate, "delay", recording_delay)
     for _ in range(3):  # the completion signal, sent again (e.g. a re-evaluation)
-        enrolment_completed.send(sender=Enrolment, enrolment=enrolment)
+        issue_after_commit(enrolment_id=enrolment.pk)
     for _ in range(3):  # and the task itself redelivered
         tasks.issue_certificate.delay(enrolment.pk)
     assert len(queued) == 6

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
-from learners import enrolment as services
+from learners.enrolment import services
 from learners.models import Enrolment, EnrolmentStatus
 from tests.factories import CohortFactory, build_course, build_site, learner
 

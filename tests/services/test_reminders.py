@@ -12,9 +12,9 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from courses.models import LiveSessionPage, SessionSlot
-from learners import live
+from learners.live import services as live
+from learners.live.tasks import send_session_reminder
 from learners.models import Enrolment, EnrolmentStatus, SentReminder
-from learners.tasks import send_session_reminder
 from tests.factories import CohortFactory, build_course, build_site, learner
 
 pytestmark = pytest.mark.services
@@ -97,7 +97,7 @@ def test_a_real_worker_sends_the_reminder_once(celery_worker, settings):
 
 
 def test_the_scan_on_a_real_worker_queues_one_task_per_reminder(celery_worker, settings):
-    from learners.tasks import scan_session_reminders
+    from learners.live.tasks import scan_session_reminders
 
     settings.AULA_REMINDER_LEAD_MINUTES = (60,)
     scheduled_session(learners=5)

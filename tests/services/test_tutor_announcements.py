@@ -8,9 +8,9 @@ import time
 import pytest
 from django.core import mail
 
-from learners.announcements import post_announcement
+from learners.enrolment.announcements import post_announcement
+from learners.enrolment.tasks import send_announcement
 from learners.models import Enrolment, EnrolmentStatus
-from learners.tasks import send_announcement
 from tests.factories import CohortFactory, UserFactory, build_course, build_site, learner
 
 pytestmark = pytest.mark.services

@@ -6,14 +6,14 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from learners.announcements import (
+from learners.enrolment.announcements import (
     AnnouncementTooLong,
     EmptyAnnouncement,
     post_announcement,
 )
+from learners.enrolment.sanitize import MAX_LENGTH
+from learners.enrolment.tasks import send_announcement_email
 from learners.models import Announcement, Enrolment
-from learners.sanitize import MAX_LENGTH
-from learners.tasks import send_announcement_email
 from tests.factories import learner, translate_page
 from tests.tutor.conftest import add_learners
 

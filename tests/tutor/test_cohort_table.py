@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learners.models import Enrolment
-from learners.tutor_selectors import LearnerFilters, at_risk_q, cohort_learners, expected_progress
+from learners.tutor.selectors import LearnerFilters, at_risk_q, cohort_learners, expected_progress
 from tests.factories import CohortFactory, learner
 from tests.tutor.conftest import add_learners
 

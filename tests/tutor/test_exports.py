@@ -8,8 +8,8 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from learners.exports import neutralise
 from learners.models import Enrolment
+from learners.spreadsheets import neutralise
 from tests.factories import learner
 from tests.tutor.conftest import add_learners
 

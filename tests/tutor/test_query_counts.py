@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learners.announcements import post_announcement
+from learners.enrolment.announcements import post_announcement
 from tests.tutor.conftest import add_learners
 
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learners.permissions import tutors_group
-from learners.reports import progress_report
+from learners.staff.reports import progress_report
 from tests.factories import UserFactory
 from tests.tutor.conftest import add_learners
 

@@ -1,0 +1,45 @@
+"""The certificate email: the link to the learner's certificate, in their language (the subject
+of a sensitive course names neither the course nor its subject)."""
+
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from learners.accounts.recipients import recipient
+
+from .models import Certificate
+from .services import verification_url
+
+
+def send_certificate_email(*, certificate_id: int, reissued: bool = False) -> bool:
+    """Email the learner the link to their certificate (nothing for a revoked or replaced one)."""
+    certificate = (
+        Certificate.objects.select_related("enrolment__learner__profile", "enrolment__cohort")
+        .filter(pk=certificate_id)
+        .first()
+    )
+    if certificate is None or certificate.revoked_at or certificate.replaced_at:
+        return False
+    learner = certificate.enrolment.learner
+    to = recipient(learner)
+    sensitive = certificate.enrolment.cohort.course.is_sensitive
+    with translation.override(to.language):
+        context = {
+            "certificate": certificate,
+            "name": certificate.learner_name,
+            "reissued": reissued,
+            "learn_url": to.learn_url,
+            "verification_url": verification_url(certificate),
+        }
+        if sensitive:
+            subject = _("An update about your course")
+        elif reissued:
+            subject = _("Your certificate has been re-issued: %(course)s") % {
+                "course": certificate.course_title
+            }
+        else:
+            subject = _("Your certificate: %(course)s") % {"course": certificate.course_title}
+        body = render_to_string("learners/email/certificate_issued.txt", context)
+    EmailMultiAlternatives(subject=subject, body=body, to=[learner.email]).send()
+    return True

@@ -1,0 +1,439 @@
+"""Certificates: issuing, revoking, re-issuing and verifying. The one place these rules live.
+
+- ``issue_certificate(enrolment_id=…)`` is idempotent: a completed enrolment has at most one
+  current certificate (the partial unique constraint ``one_current_certificate_per_enrolment``);
+  a second call, a repeated completion or a retried task returns the existing one. Two
+  workers racing both try to insert; the loser catches the ``IntegrityError`` and returns the
+  winner's row. The PDF is stored once (``ensure_pdf``, guarded by a conditional update).
+- ``revoke`` keeps the certificate (it then verifies as revoked); nothing is ever deleted.
+- ``reissue`` replaces a certificate with a new one read from the current records (e.g. after a
+  name correction); the old one verifies as replaced. ``reissue_for_cohort`` queues that for
+  every current certificate of a cohort.
+- ``find_certificate`` looks a certificate up by its code or its printed number with one query
+  of the same shape whether or not it exists.
+
+What a certificate says is kept on its row as issued (name, course title, hours, date); the PDF
+is rendered from the row plus the cohort, the course's competencies and the site settings.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from aula.links import public_url
+from home.models import SiteSettings
+from learners.enrolment.models import Enrolment, EnrolmentStatus
+
+from . import tasks
+from .models import Certificate, new_certificate_code
+from .numbers import new_certificate_number, normalise_number
+from .pdf import CertificateContent, Signature, render_certificate
+
+logger = logging.getLogger(__name__)
+
+INSERT_ATTEMPTS = 5
+
+class CertificateError(Exception):
+    message = gettext_lazy("This certificate cannot change that way.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class NotCompleted(CertificateError):
+    message = gettext_lazy("Only a completed enrolment gets a certificate.")
+
+
+class AlreadyRevoked(CertificateError):
+    message = gettext_lazy("This certificate is already revoked.")
+
+
+class AlreadyReplaced(CertificateError):
+    message = gettext_lazy("This certificate has been replaced by a newer one.")
+
+
+class ReasonRequired(CertificateError):
+    message = gettext_lazy("Please give the reason for revoking this certificate.")
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def current_certificate(enrolment_id: int) -> Certificate | None:
+    return (
+        Certificate.objects.filter(enrolment_id=enrolment_id, replaced_at__isnull=True)
+        .order_by("-issued_at")
+        .first()
+    )
+
+
+def find_certificate(text: str) -> Certificate | None:
+    """The certificate whose code or printed number is ``text``: always exactly one query, of
+    the same shape for a hit, a miss or malformed input (no early return that would make an
+    unknown code answer faster than a known one)."""
+    text = (text or "").strip()[:64]
+    return (
+        Certificate.objects.filter(Q(code=text) | Q(number=normalise_number(text)))
+        .select_related("enrolment__cohort", "replaced_by")
+        .first()
+    )
+
+
+def verification_url(certificate: Certificate) -> str:
+    with translation.override(certificate.language):
+        path = reverse("certificate_verify", kwargs={"code": certificate.code})
+    return public_url(path)
+
+
+def latest_in_chain(certificate: Certificate) -> Certificate:
+    """The certificate that replaced this one (and so on), the current one in the end."""
+    seen = 0
+    while certificate.replaced_at and seen < 20:
+        successor = Certificate.objects.filter(replaces=certificate).first()
+        if successor is None:
+            break
+        certificate, seen = successor, seen + 1
+    return certificate
+
+
+def linkedin_url(certificate: Certificate, *, organisation: str) -> str:
+    """LinkedIn's "Add to profile" link for a certification, with its fields filled in."""
+    issued = timezone.localtime(certificate.issued_at)
+    query = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": certificate.course_title,
+        "organizationName": organisation,
+        "issueYear": issued.year,
+        "issueMonth": issued.month,
+        "certUrl": verification_url(certificate),
+        "certId": certificate.number,
+    }
+    return "https://www.linkedin.com/profile/add?" + urlencode(query)
+
+
+# --- issuing --------------------------------------------------------------------------------
+
+
+def _load_enrolment(enrolment_id: int) -> Enrolment | None:
+    return (
+        Enrolment.objects.select_related("learner__profile", "cohort__course")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+
+
+def learner_name(enrolment: Enrolment) -> str:
+    learner = enrolment.learner
+    profile = getattr(learner, "profile", None)
+    return (
+        (profile.certificate_name.strip() if profile else "")
+        or learner.get_full_name().strip()
+        or learner.email
+    )
+
+
+def _localized_course(course, language: str):
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or course.locale_id == locale.pk:
+        return course
+    translated = course.get_translation_or_none(locale)
+    return translated.specific if translated is not None and translated.live else course
+
+
+def _completed_on(enrolment: Enrolment):
+    completed_at = enrolment.completed_at or timezone.now()
+    try:
+        zone = ZoneInfo(enrolment.cohort.time_zone)
+    except (ValueError, KeyError):
+        zone = ZoneInfo("UTC")
+    return completed_at.astimezone(zone).date()
+
+
+def _new_certificate(enrolment: Enrolment, *, replaces: Certificate | None = None):
+    cohort = enrolment.cohort
+    course = _localized_course(cohort.course.specific, cohort.language)
+    return Certificate(
+        enrolment=enrolment,
+        code=new_certificate_code(),
+        number=new_certificate_number(),
+        language=cohort.language,
+        learner_name=learner_name(enrolment)[:150],
+        course_title=course.title[:255],
+        hours=course.effort_hours or 0,
+        completed_on=_completed_on(enrolment),
+        replaces=replaces,
+    )
+
+
+def issue_certificate(*, enrolment_id: int) -> tuple[Certificate, bool]:
+    """The current certificate of a completed enrolment, issued (row and PDF) if it has none.
+
+    Returns ``(certificate, created)``. Raises ``NotCompleted`` for an enrolment that is not
+    completed and ``Enrolment.DoesNotExist`` for an unknown id. Safe to call any number of
+    times, concurrently: one certificate results.
+    """
+    enrolment = _load_enrolment(enrolment_id)
+    if enrolment is None:
+        raise Enrolment.DoesNotExist(f"enrolment {enrolment_id} does not exist")
+    if enrolment.status != EnrolmentStatus.COMPLETED:
+        raise NotCompleted()
+    existing = current_certificate(enrolment.pk)
+    if existing is not None:
+        return ensure_pdf(existing), False
+    certificate = _new_certificate(enrolment)
+    for _attempt in range(INSERT_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                certificate.save()
+        except IntegrityError:
+            existing = current_certificate(enrolment.pk)
+            if existing is not None:  # another worker issued it first
+                return ensure_pdf(existing), False
+            # A number (or code) collision: draw new ones and try again.
+            certificate.pk = None
+            certificate.code = new_certificate_code()
+            certificate.number = new_certificate_number()
+        else:
+            break
+    else:
+        raise CertificateError("could not allocate a unique certificate number")
+    _queue_email(certificate, reissued=False)
+    return ensure_pdf(certificate), True
+
+
+def ensure_pdf(certificate: Certificate) -> Certificate:
+    """Render and store the PDF of a certificate that has none yet (exactly one is kept)."""
+    if certificate.pdf:
+        return certificate
+    data = render_pdf(certificate)
+    name = certificate.pdf.storage.save(
+        certificate.pdf.field.generate_filename(certificate, f"{certificate.code}.pdf"),
+        ContentFile(data),
+    )
+    updated = Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name)
+    if not updated:  # stored meanwhile by another worker: keep theirs, drop ours
+        certificate.pdf.storage.delete(name)
+        certificate.refresh_from_db(fields=["pdf"])
+    else:
+        certificate.pdf.name = name
+    return certificate
+
+
+def render_pdf(certificate: Certificate) -> bytes:
+    return render_certificate(certificate_content(certificate))
+
+
+def certificate_content(certificate: Certificate) -> CertificateContent:
+    """What the PDF prints, in the certificate's language."""
+    enrolment = certificate.enrolment
+    cohort = enrolment.cohort
+    course = _localized_course(cohort.course.specific, certificate.language)
+    site_settings = SiteSettings.for_default_site()
+    organisation = site_settings.organisation_name if site_settings else "Aula"
+    signatures = _signatures(site_settings) if site_settings else []
+    competencies = [competency.title for competency in course.competencies.all()]
+    with translation.override(certificate.language):
+        facts = [
+            _("%(hours)s hours of study") % {"hours": certificate.hours},
+            _("Completed on %(date)s") % {"date": date_format(certificate.completed_on)},
+        ]
+        if cohort.starts_on and cohort.ends_on:
+            facts.append(
+                _("Cohort: %(start)s – %(end)s")
+                % {
+                    "start": date_format(cohort.starts_on, "SHORT_DATE_FORMAT"),
+                    "end": date_format(cohort.ends_on, "SHORT_DATE_FORMAT"),
+                }
+            )
+        elif cohort.starts_on:
+            facts.append(
+                _("Cohort from %(start)s")
+                % {"start": date_format(cohort.starts_on, "SHORT_DATE_FORMAT")}
+            )
+        return CertificateContent(
+            organisation=organisation,
+            heading=_("Certificate of completion"),
+            intro=_("This certifies that"),
+            learner_name=certificate.learner_name,
+            wording=(course.certificate_wording or "").strip()
+            or _("has completed the course"),
+            course_title=certificate.course_title,
+            facts=facts,
+            competencies_heading=_("Competencies attested"),
+            competencies=competencies,
+            verify_label=_("Verify this certificate at"),
+            verification_url=verification_url(certificate),
+            number_label=_("Certificate number"),
+            number=certificate.number,
+            signatures=signatures,
+            title=f"{_('Certificate of completion')} · {certificate.course_title}",
+        )
+
+
+def _signatures(site_settings) -> list[Signature]:
+    signatures = []
+    for signatory in site_settings.signatories.select_related("signature").order_by(
+        "sort_order"
+    ):
+        signatures.append(
+            Signature(
+                name=signatory.name,
+                title=signatory.title,
+                image=_signature_image(signatory.signature),
+            )
+        )
+    return signatures
+
+
+def _signature_image(image) -> bytes | None:
+    """A PNG of the signature scan, at most 600×240 px (a rendition, made once)."""
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition("max-600x240|format-png")
+        with rendition.file.open("rb") as handle:
+            return handle.read()
+    except Exception:  # a missing or broken scan leaves the signature line blank
+        logger.warning("Signature image %s could not be read", image.pk, exc_info=True)
+        return None
+
+
+def _queue_email(certificate: Certificate, *, reissued: bool) -> None:
+    certificate_id = certificate.pk
+    transaction.on_commit(lambda: tasks.send_certificate_email.delay(certificate_id, reissued))
+
+
+def issue_after_commit(*, enrolment_id: int) -> None:
+    """Have a just-completed enrolment's certificate issued by a Celery task, queued once the
+    completion commits (the completion rule calls this once per completion; the task is
+    idempotent all the same)."""
+    transaction.on_commit(lambda: tasks.issue_certificate.delay(enrolment_id))
+
+
+# --- staff actions --------------------------------------------------------------------------
+
+
+def _log(certificate: Certificate, action: str, user, data: dict | None = None) -> None:
+    log(instance=certificate, action=action, user=user, data=data or {})
+
+
+def revoke(*, certificate: Certificate, by, reason: str, now: datetime | None = None):
+    """Revoke a current certificate with a reason. It stays, and verifies as revoked."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired()
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.revoked_at:
+            raise AlreadyRevoked()
+        if locked.replaced_at:
+            raise AlreadyReplaced()
+        locked.revoked_at = now or timezone.now()
+        locked.revoked_reason = reason
+        locked.save(update_fields=["revoked_at", "revoked_reason"])
+        _log(locked, "aula.certificate.revoke", by, {"reason": reason})
+    return locked
+
+
+def reissue(*, certificate: Certificate, by, now: datetime | None = None) -> Certificate:
+    """Replace a current certificate with a new one read from today's records (the learner's
+    certificate name, the course title in the cohort's language). The old one verifies as
+    replaced. The learner is emailed the new one."""
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if old.revoked_at:
+            raise AlreadyRevoked()
+        if old.replaced_at:
+            raise AlreadyReplaced()
+        old.replaced_at = now or timezone.now()
+        old.save(update_fields=["replaced_at"])
+        enrolment = _load_enrolment(old.enrolment_id)
+        new = _new_certificate(enrolment, replaces=old)
+        new.completed_on = old.completed_on  # what is attested does not move
+        for _attempt in range(INSERT_ATTEMPTS):
+            try:
+                with transaction.atomic():
+                    new.save()
+            except IntegrityError:
+                new.pk = None
+                new.code = new_certificate_code()
+                new.number = new_certificate_number()
+            else:
+                break
+        else:
+            raise CertificateError("could not allocate a unique certificate number")
+        _log(old, "aula.certificate.reissue", by, {"replaced_by": new.number})
+        _queue_email(new, reissued=True)
+    return ensure_pdf(new)
+
+
+def reissue_by_id(*, certificate_id: int, user_id: int | None = None) -> int | None:
+    """``reissue`` of a current, valid certificate by id (what a cohort re-issue queues); a
+    certificate already replaced or revoked is left alone. The new certificate's id, or None."""
+    certificate = Certificate.objects.filter(
+        pk=certificate_id, replaced_at__isnull=True, revoked_at__isnull=True
+    ).first()
+    if certificate is None:
+        return None
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    try:
+        return reissue(certificate=certificate, by=user).pk
+    except CertificateError:
+        return None
+
+
+@dataclass(frozen=True)
+class CohortReissue:
+    queued: int
+
+
+def cohort_certificates(cohort):
+    """The current, valid certificates of a cohort (what a cohort re-issue replaces)."""
+    return Certificate.objects.filter(
+        enrolment__cohort=cohort, replaced_at__isnull=True, revoked_at__isnull=True
+    )
+
+
+def reissue_for_cohort(*, cohort, by) -> CohortReissue:
+    """Queue a re-issue of every current, valid certificate of the cohort (a Celery task per
+    certificate, sent once the transaction commits)."""
+    ids = list(cohort_certificates(cohort).values_list("pk", flat=True))
+    user_id = getattr(by, "pk", None)
+    for certificate_id in ids:
+        transaction.on_commit(
+            lambda certificate_id=certificate_id: tasks.reissue_certificate.delay(
+                certificate_id, user_id
+            )
+        )
+    return CohortReissue(queued=len(ids))
+
+
+# --- the learner ----------------------------------------------------------------------------
+
+
+def learner_certificates(user) -> dict[int, Certificate]:
+    """The user's current certificates by enrolment id (one query)."""
+    if not user.is_authenticated:
+        return {}
+    return {
+        certificate.enrolment_id: certificate
+        for certificate in Certificate.objects.filter(
+            enrolment__learner=user, replaced_at__isnull=True
+        ).order_by("issued_at")
+    }

@@ -1,0 +1,87 @@
+"""Read-side queries of enrolment: always scoped to the requesting user."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from courses.models import Cohort, CoursePage
+from courses.selectors import course_url_paths
+
+from .models import SEAT_STATUSES, Enrolment, EnrolmentStatus
+
+
+def cohorts_for_course(*, course: CoursePage, user) -> list[Cohort]:
+    """The course's cohorts with seats left and the user's own enrolment in each (2 queries)."""
+    cohorts = list(
+        Cohort.objects.for_course(course)
+        .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)))
+        .order_by("starts_on", "id")
+    )
+    mine = {}
+    if user.is_authenticated and cohorts:
+        mine = {
+            enrolment.cohort_id: enrolment
+            for enrolment in Enrolment.objects.for_learner(user).filter(cohort__in=cohorts)
+        }
+    now = timezone.now()
+    for cohort in cohorts:
+        cohort.seats_left = (
+            None if cohort.capacity is None else max(cohort.capacity - cohort.seats_taken, 0)
+        )
+        cohort.my_enrolment = mine.get(cohort.pk)
+        cohort.is_open_now = cohort.is_enrolment_open(now)
+    return cohorts
+
+
+def learner_enrolments(*, user, language: str) -> list[Enrolment]:
+    """The user's enrolments, each with ``course_page`` in ``language`` where translated."""
+    enrolments = list(
+        Enrolment.objects.for_learner(user)
+        .select_related("cohort__course")
+        .order_by("-created_at")
+    )
+    keys = {enrolment.cohort.course.translation_key for enrolment in enrolments}
+    locale = Locale.objects.filter(language_code=language).first()
+    localized = {}
+    if keys and locale:
+        localized = {
+            page.translation_key: page
+            for page in CoursePage.objects.live().filter(translation_key__in=keys, locale=locale)
+        }
+    for enrolment in enrolments:
+        course = enrolment.cohort.course
+        enrolment.course_page = localized.get(course.translation_key, course)
+    return enrolments
+
+
+def attach_waitlist_positions(enrolments: list[Enrolment]) -> None:
+    """Set ``waitlist_position`` (1 = next in line) on each enrolment, in one query."""
+    waiting = [e for e in enrolments if e.status == EnrolmentStatus.WAITLISTED]
+    for enrolment in enrolments:
+        enrolment.waitlist_position = None
+    if not waiting:
+        return
+    queue = (
+        Enrolment.objects.filter(
+            cohort_id__in={e.cohort_id for e in waiting}, status=EnrolmentStatus.WAITLISTED
+        )
+        .order_by("cohort_id", "waitlisted_at", "id")
+        .values_list("cohort_id", "id")
+    )
+    positions, counters = {}, {}
+    for cohort_id, enrolment_id in queue:
+        counters[cohort_id] = counters.get(cohort_id, 0) + 1
+        positions[enrolment_id] = counters[cohort_id]
+    for enrolment in waiting:
+        enrolment.waitlist_position = positions.get(enrolment.pk)
+
+
+def enrolled_course_paths(enrolment_ids: list[int]) -> list[str]:
+    """The URL paths, in every language, of the courses of these enrolments' cohorts (for the
+    page cache after a bulk enrolment, which sends no signals): a query, and one per course."""
+    keys = set(
+        Enrolment.objects.filter(pk__in=enrolment_ids).values_list(
+            "cohort__course__translation_key", flat=True
+        )
+    )
+    return [path for key in keys for path in course_url_paths(key)]

@@ -1,0 +1,99 @@
+"""Live sessions on the learner's pages: calendar files and feed, joining (the tutors'
+attendance form is learners/tutor/views.py).
+
+Joining is a POST form button, not a link: it records attendance (a write) and is therefore
+CSRF-protected like every other state change (a GET that writes could be triggered by a link
+preview or a prefetching mail client, recording people who never joined).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.models import SessionSlot
+from learners.live import services as live
+from learners.live.calendar import build_calendar
+from learners.live.models import CalendarFeed
+from learners.live.selectors import feed_slots, learner_slot, rows_for
+
+
+def _calendar_response(content: bytes, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, private=True, no_cache=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def calendar_feed(request, token: str):
+    """A learner's personal feed (``/calendar/<token>.ics``): no login, the token is the
+    secret; an unknown or regenerated-away token is a 404."""
+    feed = (
+        CalendarFeed.objects.select_related("user__profile")
+        .filter(token=token, user__is_active=True)
+        .first()
+    )
+    if feed is None:
+        raise Http404
+    user = feed.user
+    profile = getattr(user, "profile", None)
+    language = profile.preferred_language if profile else translation.get_language()
+    with translation.override(language):
+        slots = feed_slots(user=user)
+        rows = rows_for(slots, language=language, zone="UTC", enrolled_cohorts=set())
+        content = build_calendar(rows, name=_("My live sessions (Aula)"))
+    return _calendar_response(content)
+
+
+@login_required
+@require_GET
+def slot_calendar(request, slot_id: int):
+    """"Add to calendar": one session as an .ics file, for learners of its cohort."""
+    slot = learner_slot(user=request.user, slot_id=slot_id)
+    if slot is None:
+        raise Http404
+    rows = rows_for(
+        [slot], language=get_language(), zone="UTC", enrolled_cohorts={slot.cohort_id}
+    )
+    content = build_calendar(rows, name=rows[0].page.title, request=request)
+    return _calendar_response(content, filename=f"session-{slot.pk}.ics")
+
+
+def _session_url(slot: SessionSlot, request) -> str:
+    rows = rows_for([slot], language=get_language(), zone="UTC", enrolled_cohorts=set())
+    return rows[0].page.get_url(request) or "/"
+
+
+@login_required
+@require_POST
+def join(request, slot_id: int):
+    """Record that the learner joins, then send them to the meeting."""
+    slot = get_object_or_404(
+        SessionSlot.objects.select_related("cohort__course", "session"), pk=slot_id
+    )
+    try:
+        join_url = live.record_join(user=request.user, slot=slot)
+    except live.LiveSessionError as error:
+        messages.error(request, error.message)
+        return redirect(_session_url(slot, request))
+    return redirect(join_url)
+
+
+@login_required
+@require_POST
+def regenerate_feed(request):
+    live.regenerate_feed(user=request.user)
+    messages.success(
+        request,
+        _("Your calendar address is new. The old one no longer works: subscribe again with "
+          "the new one."),
+    )
+    return redirect("learn_dashboard")

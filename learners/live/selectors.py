@@ -1,0 +1,221 @@
+"""Read-side queries for live sessions: a constant number of queries, however many sessions.
+
+Pages are shown in the viewer's language where a translation is published (a Spanish learner in
+an English cohort reads the Spanish session page), times in the viewer's time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
+
+from django.db.models import Q
+from django.utils import timezone
+
+from courses.models import Cohort, CoursePage, LiveSessionPage, SessionSlot
+from learners.accounts.models import LearnerProfile
+from learners.enrolment.models import SEAT_STATUSES, Enrolment
+
+from .services import MAX_SLOT_MINUTES, SlotState
+from .times import local_span
+
+UPCOMING_LIMIT = 5
+# Slots that started within the longest possible duration may still be running; of those,
+# at most this many are looked at beyond the limit (a cohort holds a session or two a day).
+RUNNING_ALLOWANCE = 20
+
+
+@dataclass
+class SessionRow:
+    slot: SessionSlot
+    page: LiveSessionPage  # in the viewer's language where translated
+    course: CoursePage  # likewise
+    zone: str  # the zone the times are shown in
+    state: SlotState
+    enrolled: bool = False  # the viewer holds a seat in the slot's cohort
+
+    @cached_property
+    def when(self) -> str:
+        """"Tue 12 May, 10:00–11:30 (Bogotá, UTC-5)", in the active language."""
+        return local_span(self.slot.starts_at, self.slot.ends_at, self.zone)
+
+    @property
+    def show_join(self) -> bool:
+        return self.enrolled and self.state.join_open and bool(self.slot.join_url)
+
+    @property
+    def show_recording(self) -> bool:
+        return (
+            self.enrolled
+            and self.state.ended
+            and not self.slot.is_cancelled
+            and bool(self.slot.recording_url)
+        )
+
+
+def profile_zone(user, default: str = "UTC") -> str:
+    """The learner's time zone (one query unless the profile is already loaded)."""
+    if not user.is_authenticated:
+        return default
+    profile = user._state.fields_cache.get("profile")  # loaded already (e.g. by the view)
+    if profile is None:
+        profile = LearnerProfile.objects.filter(user=user).only("time_zone").first()
+    return profile.time_zone if profile else default
+
+
+def _localized(model, keys, language: str) -> dict:
+    if not keys:
+        return {}
+    return {
+        page.translation_key: page
+        for page in model.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .select_related("locale")
+    }
+
+
+def rows_for(
+    slots: list[SessionSlot],
+    *,
+    language: str,
+    zone: str | None,
+    enrolled_cohorts: set[int],
+    now: datetime | None = None,
+    page: LiveSessionPage | None = None,
+) -> list[SessionRow]:
+    """Session rows with pages in ``language`` (two queries: sessions and courses; none when
+    every slot is of ``page``, shown in its language). ``zone`` None shows each slot in its
+    cohort's zone (visitors)."""
+    now = now or timezone.now()
+    if page is not None:
+        sessions = {page.translation_key: page}
+        courses = {page.course.translation_key: page.course}
+    else:
+        keys = {s.session.translation_key for s in slots}
+        sessions = _localized(LiveSessionPage, keys, language)
+        keys = {s.cohort.course.translation_key for s in slots}
+        courses = _localized(CoursePage, keys, language)
+    rows = []
+    for slot in slots:
+        session = sessions.get(slot.session.translation_key, slot.session)
+        course = courses.get(slot.cohort.course.translation_key, slot.cohort.course)
+        if session is not page:
+            session._cached_parent_obj = course  # CourseChildPage.course without a query
+        rows.append(
+            SessionRow(
+                slot=slot,
+                page=session,
+                course=course,
+                zone=zone or slot.cohort.time_zone,
+                state=SlotState.of(slot, now),
+                enrolled=slot.cohort_id in enrolled_cohorts,
+            )
+        )
+    return rows
+
+
+def _seat_slots(user):
+    return SessionSlot.objects.filter(
+        cohort__enrolments__learner=user, cohort__enrolments__status__in=SEAT_STATUSES
+    ).select_related("cohort__course", "session")
+
+
+def upcoming_sessions(
+    *, user, language: str, zone: str, limit: int = UPCOMING_LIMIT, now: datetime | None = None
+) -> list[SessionRow]:
+    """The next sessions (running or to come, cancelled ones included and marked) of the
+    cohorts where the user holds a seat: 3 queries."""
+    if not user.is_authenticated:
+        return []
+    now = now or timezone.now()
+    candidates = list(
+        _seat_slots(user)
+        .filter(starts_at__gt=now - timedelta(minutes=MAX_SLOT_MINUTES))
+        .order_by("starts_at", "pk")[: limit + RUNNING_ALLOWANCE]
+    )
+    slots = [slot for slot in candidates if slot.ends_at > now][:limit]
+    return rows_for(
+        slots,
+        language=language,
+        zone=zone,
+        enrolled_cohorts={slot.cohort_id for slot in slots},
+        now=now,
+    )
+
+
+def feed_slots(*, user) -> list[SessionSlot]:
+    """Every slot of the cohorts where the user holds a seat (active or completed), with
+    cohort, course and session page: one query."""
+    return list(_seat_slots(user).order_by("starts_at", "pk"))
+
+
+def session_page_rows(
+    *, page: LiveSessionPage, user, language: str, now: datetime | None = None
+) -> tuple[list[SessionRow], bool]:
+    """The slots of a session page for its viewer, and whether they are the viewer's own.
+
+    An enrolled learner sees the slots of their cohort(s) in their time zone; anyone else the
+    coming slots of every cohort of the course, in their own zone when logged in, else in each
+    cohort's zone. Tutors and staff see all of the course's slots."""
+    now = now or timezone.now()
+    of_session = SessionSlot.objects.filter(
+        session__translation_key=page.translation_key
+    ).select_related("cohort__course", "session")
+    if user.is_authenticated:
+        mine = set(
+            Enrolment.objects.filter(learner=user, status__in=SEAT_STATUSES)
+            .filter(cohort__session_slots__session__translation_key=page.translation_key)
+            .values_list("cohort_id", flat=True)
+        )
+        zone = profile_zone(user)
+        if mine:
+            slots = list(of_session.filter(cohort_id__in=mine).order_by("starts_at", "pk"))
+            rows = rows_for(
+                slots, language=language, zone=zone, enrolled_cohorts=mine, now=now, page=page
+            )
+            return rows, True
+    else:
+        zone = None
+    slots = list(
+        of_session.filter(
+            is_cancelled=False,
+            starts_at__gt=now - timedelta(minutes=MAX_SLOT_MINUTES),
+        ).order_by("starts_at", "pk")
+    )
+    slots = [slot for slot in slots if slot.ends_at > now]
+    rows = rows_for(slots, language=language, zone=zone, enrolled_cohorts=set(), now=now, page=page)
+    return rows, False
+
+
+def tutor_slots(*, cohort: Cohort, language: str, zone: str) -> list[SessionRow]:
+    """A cohort's slots for its tutor, in order (3 queries)."""
+    slots = list(
+        SessionSlot.objects.filter(cohort=cohort)
+        .select_related("cohort__course", "session")
+        .order_by("starts_at", "pk")
+    )
+    return rows_for(slots, language=language, zone=zone, enrolled_cohorts=set(), now=timezone.now())
+
+
+def tutored_slot(*, user, slot_id: int) -> SessionSlot | None:
+    """The slot if the user tutors its cohort (superusers: any), else None."""
+    return (
+        SessionSlot.objects.filter(pk=slot_id, cohort__in=Cohort.objects.for_tutor(user))
+        .select_related("cohort__course", "session")
+        .first()
+    )
+
+
+def learner_slot(*, user, slot_id: int) -> SessionSlot | None:
+    """The slot if the user holds a seat in its cohort, else None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        SessionSlot.objects.filter(pk=slot_id)
+        .filter(
+            Q(cohort__enrolments__learner=user) & Q(cohort__enrolments__status__in=SEAT_STATUSES)
+        )
+        .select_related("cohort__course", "session")
+        .first()
+    )

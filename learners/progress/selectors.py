@@ -1,0 +1,114 @@
+"""Read-side queries of progress for the learner's pages: their seat in a course, their work on
+a module, where to continue."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from uuid import UUID
+
+from django.db.models import Q
+
+from courses.models import CoursePage, ModulePage
+from learners.enrolment.models import Enrolment, EnrolmentStatus
+
+from .models import ModuleProgress, QuizAttempt, Reflection
+from .services import seat_in_course
+from .structure import body_quiz_ids
+
+
+def course_seat(*, user, course: CoursePage) -> Enrolment | None:
+    """``progress.seat_in_course``, asked once per course page object and user: the module
+    gate (``has_module_access``) and the page's progress tags share the answer. Routing loads
+    the course page afresh for every request, so the answer lives as long as one request."""
+    if not user.is_authenticated:
+        return None
+    seats = course.__dict__.setdefault("_aula_seats", {})
+    if user.pk not in seats:
+        seats[user.pk] = seat_in_course(user=user, course=course)
+    return seats[user.pk]
+
+
+def attach_next_modules(enrolments: list[Enrolment]) -> None:
+    """Set ``next_module`` (where to continue, or None) on each active enrolment with a
+    ``course_page``: two queries, whatever the number of enrolments."""
+    active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE]
+    for enrolment in enrolments:
+        enrolment.next_module = None
+    if not active:
+        return
+    courses = {e.course_page.path: e.course_page for e in active}
+    in_any_course = reduce(or_, (Q(path__startswith=path) for path in courses))
+    modules = (
+        ModulePage.objects.live()
+        .filter(in_any_course, depth=next(iter(courses.values())).depth + 1)
+        .order_by("path")
+        .only("pk", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id")
+    )
+    outlines: dict[str, list] = {path: [] for path in courses}
+    for module in modules:
+        parent_path = module.path[: -ModulePage.steplen]
+        if parent_path in outlines:
+            module._cached_parent_obj = courses[parent_path]
+            outlines[parent_path].append(module)
+    done: dict[int, set] = {e.pk: set() for e in active}
+    for enrolment_id, key in ModuleProgress.objects.filter(
+        enrolment_id__in=list(done)
+    ).values_list("enrolment_id", "module_key"):
+        done[enrolment_id].add(key)
+    for enrolment in active:
+        enrolment.next_module = next_module(
+            outlines[enrolment.course_page.path], done[enrolment.pk], enrolment.last_module_key
+        )
+
+
+@dataclass
+class ModuleState:
+    """What an enrolled learner sees of their own work on a module page."""
+
+    enrolment: Enrolment
+    completed: bool
+    has_quiz: bool
+    blocks: dict[str, dict]
+
+
+def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
+    """Completion, quiz attempts (best score, count, last answers) and reflections: 3 queries."""
+    key = module.translation_key
+    completed = ModuleProgress.objects.filter(enrolment=enrolment, module_key=key).exists()
+    blocks: dict[str, dict] = defaultdict(dict)
+    attempts = QuizAttempt.objects.filter(enrolment=enrolment, module_key=key).order_by(
+        "-created_at", "-pk"
+    )
+    for attempt in attempts:
+        state = blocks[attempt.block_id]
+        state.setdefault("last", attempt)
+        state["attempts"] = state.get("attempts", 0) + 1
+        state["best"] = max(state.get("best", 0), attempt.score)
+        state["passed"] = state.get("passed", False) or attempt.passed
+    for reflection in Reflection.objects.filter(enrolment=enrolment, module_key=key):
+        blocks[reflection.block_id]["reflection"] = reflection
+    return ModuleState(
+        enrolment=enrolment,
+        completed=completed,
+        has_quiz=bool(body_quiz_ids(module.body)),
+        blocks=dict(blocks),
+    )
+
+
+def completed_module_keys(enrolment: Enrolment) -> set[UUID]:
+    return set(
+        ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_key", flat=True)
+    )
+
+
+def next_module(outline: list, done: set[UUID], last_key: UUID | None):
+    """Where to continue: the first module not done after the last one worked on, else the
+    first not done from the start. None when every module is done."""
+    modules = [page for page in outline if isinstance(page, ModulePage)]
+    keys = [page.translation_key for page in modules]
+    start = keys.index(last_key) if last_key in keys else 0
+    for page in modules[start:] + modules[:start]:
+        if page.translation_key not in done:
+            return page
+    return None

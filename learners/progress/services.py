@@ -1,0 +1,422 @@
+"""Progress through a course: completing modules, quizzes graded on the server, reflections,
+the per-enrolment rollup that dashboards read, and the course's completion rule.
+
+Every write goes through one of the services here (views, tasks, the admin and ``seed_demo``
+call the same functions). Modules are named by their translation key, so the Spanish copy of a
+module counts as the module; quiz and reflection blocks by their StreamField block id, which
+translations keep.
+
+The rollup on ``Enrolment`` (``progress_percent``, ``modules_done``, ``quiz_average``,
+``sessions_attended``, ``last_activity_at``) is recomputed by ``refresh_progress`` for the
+enrolments a write touched, and for a whole course when its modules or its rule change
+(``tasks.refresh_course_progress``, queued by ``course_changed`` on publish, unpublish and
+delete), so it stays right when modules are added to or unpublished from a course.
+
+The completion rule (set by editors on the CoursePage) is met when the learner has completed
+every required module (the course's required modules, or every live module when none are
+listed), their quiz average over all the course's quizzes (best score of each; a quiz not taken
+counts 0) reaches the minimum when one is set and the course has quizzes, and they attended the
+minimum share of the cohort's scheduled, not cancelled live sessions when one is set and the
+cohort has sessions. A course with no modules (a webinar series) completes on attendance
+alone. ``evaluate_completion`` (with ``refresh_progress``, which it calls) is the only place
+that completes an enrolment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from django.db import models, transaction
+from django.db.models import Case, Count, IntegerField, Max, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Cohort, CoursePage, ModulePage
+from learners.certificates import services as certificates
+from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
+from learners.enrolment.sanitize import MAX_LENGTH, clean_html
+
+from . import tasks
+from .models import Attendance, AttendanceStatus, ModuleProgress, QuizAttempt, Reflection
+from .structure import CourseStructure, body_quiz_ids, course_structure
+
+
+class ProgressError(Exception):
+    message = _("This could not be saved.")
+    status = 400
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class NotEnrolled(ProgressError):
+    message = _("Enrol in this course to save your progress.")
+    status = 403
+
+
+class UnknownBlock(ProgressError):
+    message = _("This quiz or prompt is not part of the module.")
+
+
+class InvalidAnswers(ProgressError):
+    message = _("These answers do not match the quiz's questions.")
+
+
+class QuizRequired(ProgressError):
+    message = _("Pass the module's quiz to complete it.")
+
+
+class AnswerTooLong(ProgressError):
+    message = _("Your answer is too long: please keep it under %(limit)s characters.") % {
+        "limit": f"{MAX_LENGTH:,}"
+    }
+
+
+class EmptyAnswer(ProgressError):
+    message = _("Write your answer before saving it.")
+
+
+# --- who may record progress -----------------------------------------------------------------
+
+
+# Seats in the order a learner's own enrolment is chosen: completed before active.
+COMPLETED_FIRST = Case(
+    When(status=EnrolmentStatus.COMPLETED, then=Value(0)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
+
+
+def seat_in_course(*, user, course: CoursePage) -> Enrolment | None:
+    """The user's enrolment holding a seat (completed before active) in a cohort of the
+    course, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.for_learner(user)
+        .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
+        .select_related("cohort__course")
+        .order_by(COMPLETED_FIRST, "-created_at")
+        .first()
+    )
+
+
+def enrolment_for_module(*, user, module: ModulePage) -> Enrolment:
+    """The user's enrolment (active or completed) in a cohort of the module's course."""
+    enrolment = seat_in_course(user=user, course=module.course)
+    if enrolment is None:
+        raise NotEnrolled()
+    return enrolment
+
+
+# --- writes ----------------------------------------------------------------------------------
+
+
+def mark_module_complete(*, enrolment: Enrolment, module: ModulePage, now=None) -> None:
+    """Complete a module without a quiz. Completing it again changes nothing."""
+    if body_quiz_ids(module.body):
+        raise QuizRequired()
+    _complete_module(enrolment, module, now or timezone.now())
+
+
+def _complete_module(enrolment: Enrolment, module: ModulePage, now) -> None:
+    with transaction.atomic():
+        # ON CONFLICT DO NOTHING: completing a module twice leaves the first row as it was.
+        ModuleProgress.objects.bulk_create(
+            [
+                ModuleProgress(
+                    enrolment=enrolment, module_key=module.translation_key, completed_at=now
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        _touch(enrolment, module, now, save=False)
+        _refresh([enrolment], now=now, also=["last_activity_at", "last_module_key"])
+
+
+@dataclass
+class QuestionResult:
+    number: int
+    correct: bool
+    explanation: str
+
+
+@dataclass
+class QuizResult:
+    attempt: QuizAttempt
+    questions: list[QuestionResult]
+    module_completed: bool
+
+
+def _find_block(module: ModulePage, block_id: str, block_type: str):
+    for block in module.body:
+        if block.id == block_id and block.block_type == block_type:
+            return block
+    raise UnknownBlock()
+
+
+def grade(quiz_value, answers: dict[int, set[int]]) -> tuple[int, list[QuestionResult]]:
+    """Grade ``answers`` ({question number: chosen answer numbers}, both counted from 1).
+
+    A question is right when exactly its correct answers are chosen; an unanswered question
+    is wrong. Raises InvalidAnswers for a question or answer the quiz does not have, or
+    several answers to a one-answer question."""
+    questions = list(quiz_value["questions"])
+    if any(number < 1 or number > len(questions) for number in answers):
+        raise InvalidAnswers()
+    results = []
+    for number, question in enumerate(questions, start=1):
+        choices = list(question["choices"])
+        chosen = answers.get(number, set())
+        if any(choice < 1 or choice > len(choices) for choice in chosen):
+            raise InvalidAnswers()
+        if len(chosen) > 1 and not question.allows_several_answers:
+            raise InvalidAnswers()
+        right = {n for n, choice in enumerate(choices, start=1) if choice["is_correct"]}
+        results.append(QuestionResult(number, chosen == right, question["explanation"]))
+    correct = sum(result.correct for result in results)
+    return correct, results
+
+
+def submit_quiz(
+    *,
+    enrolment: Enrolment,
+    module: ModulePage,
+    block_id: str,
+    answers: dict[int, set[int]],
+    now=None,
+) -> QuizResult:
+    """Grade and keep an attempt. When every quiz of the module is passed (best attempts), the
+    module is complete."""
+    now = now or timezone.now()
+    block = _find_block(module, block_id, "quiz")
+    correct, results = grade(block.value, answers)
+    total = len(results)
+    score = round(100 * correct / total) if total else 0
+    with transaction.atomic():
+        attempt = QuizAttempt.objects.create(
+            enrolment=enrolment,
+            module_key=module.translation_key,
+            block_id=block_id,
+            answers={str(number): sorted(chosen) for number, chosen in answers.items()},
+            correct=correct,
+            total=total,
+            score=score,
+            passed=score >= block.value["pass_mark"],
+        )
+        module_completed = _all_quizzes_passed(enrolment, module)
+        if module_completed:
+            _complete_module(enrolment, module, now)
+        else:
+            _touch(enrolment, module, now, save=False)
+            _refresh([enrolment], now=now, also=["last_activity_at", "last_module_key"])
+    return QuizResult(attempt=attempt, questions=results, module_completed=module_completed)
+
+
+def _all_quizzes_passed(enrolment: Enrolment, module: ModulePage) -> bool:
+    quiz_ids = set(body_quiz_ids(module.body))
+    passed = set(
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, module_key=module.translation_key, passed=True
+        ).values_list("block_id", flat=True)
+    )
+    return quiz_ids <= passed
+
+
+def save_reflection(
+    *, enrolment: Enrolment, module: ModulePage, block_id: str, text: str, now=None
+) -> Reflection:
+    """Save (or replace) the learner's answer to a reflection prompt, cleaned with bleach."""
+    now = now or timezone.now()
+    _find_block(module, block_id, "reflection")
+    if len(text) > MAX_LENGTH:
+        raise AnswerTooLong()
+    cleaned = clean_html(text)
+    if not cleaned.strip():
+        raise EmptyAnswer()
+    with transaction.atomic():
+        reflection, _created = Reflection.objects.update_or_create(
+            enrolment=enrolment,
+            module_key=module.translation_key,
+            block_id=block_id,
+            defaults={"text": cleaned},
+        )
+        _touch(enrolment, module, now)
+    return reflection
+
+
+def _touch(enrolment: Enrolment, module: ModulePage, now, *, save: bool = True) -> None:
+    enrolment.last_activity_at, enrolment.last_module_key = now, module.translation_key
+    if save:
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            last_activity_at=now, last_module_key=module.translation_key
+        )
+
+
+# --- the rollup and the rule -----------------------------------------------------------------
+
+
+@dataclass
+class Stats:
+    done: set[UUID] = field(default_factory=set)
+    best: dict[tuple[UUID, str], int] = field(default_factory=dict)
+    present: int = 0
+    sessions: int = 0
+
+
+def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
+    """Done modules, best quiz scores and attendance of these enrolments: four queries."""
+    ids = [enrolment.pk for enrolment in enrolments]
+    stats = {pk: Stats() for pk in ids}
+    for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=ids).values_list(
+        "enrolment_id", "module_key"
+    ):
+        stats[enrolment_id].done.add(key)
+    best = (
+        QuizAttempt.objects.filter(enrolment_id__in=ids)
+        .values_list("enrolment_id", "module_key", "block_id")
+        .annotate(best=Max("score"))
+    )
+    for enrolment_id, key, block_id, score in best:
+        stats[enrolment_id].best[(key, block_id)] = score
+    present = (
+        Attendance.objects.filter(
+            enrolment_id__in=ids, status=AttendanceStatus.PRESENT, slot__is_cancelled=False
+        )
+        .values_list("enrolment_id")
+        .annotate(count=Count("pk"))
+    )
+    for enrolment_id, count in present:
+        stats[enrolment_id].present = count
+    cohort_ids = {enrolment.cohort_id for enrolment in enrolments}
+    sessions = dict(
+        Cohort.objects.filter(pk__in=cohort_ids)
+        .annotate(count=Count("session_slots", filter=models.Q(session_slots__is_cancelled=False)))
+        .values_list("pk", "count")
+    )
+    for enrolment in enrolments:
+        stats[enrolment.pk].sessions = sessions.get(enrolment.cohort_id, 0)
+    return stats
+
+
+def _quiz_average(structure: CourseStructure, stats: Stats) -> int | None:
+    """The average of the best scores of the quizzes taken (what tutors see)."""
+    scores = [score for quiz, score in stats.best.items() if quiz in structure.quizzes]
+    return round(sum(scores) / len(scores)) if scores else None
+
+
+def rule_is_met(structure: CourseStructure, stats: Stats) -> bool:
+    if not structure.modules and not (structure.min_attendance and stats.sessions):
+        return False  # nothing to complete: no modules, no attendance to earn
+    if not structure.required_keys <= stats.done:
+        return False
+    if structure.min_quiz_score is not None and structure.quizzes:
+        total = sum(stats.best.get(quiz, 0) for quiz in structure.quizzes)
+        if total / len(structure.quizzes) < structure.min_quiz_score:
+            return False
+    return not (
+        structure.min_attendance is not None
+        and stats.sessions
+        and 100 * stats.present / stats.sessions < structure.min_attendance
+    )
+
+
+def refresh_progress(enrolment_ids: Iterable[int], *, now=None) -> list[Enrolment]:
+    """Recompute the rollup of these enrolments and complete those that meet their course's
+    rule. A constant number of queries per course, whatever the number of enrolments."""
+    enrolments = list(
+        Enrolment.objects.filter(pk__in=list(enrolment_ids)).select_related("cohort__course")
+    )
+    return _refresh(enrolments, now=now)
+
+
+def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ()) -> list[Enrolment]:
+    """refresh_progress for enrolments already loaded (with ``cohort__course``); ``also``: more
+    fields set on them by the caller, saved in the same UPDATE."""
+    now = now or timezone.now()
+    # By course page, not by translation key: a cohort follows its own language's page, whose
+    # quizzes may carry other block ids than another language's copy.
+    by_course: dict[int, list[Enrolment]] = defaultdict(list)
+    courses: dict[int, CoursePage] = {}
+    for enrolment in enrolments:
+        by_course[enrolment.cohort.course_id].append(enrolment)
+        courses.setdefault(enrolment.cohort.course_id, enrolment.cohort.course)
+    completed = []
+    for key, group in by_course.items():
+        structure = course_structure(courses[key])
+        stats = _stats(group)
+        total = len(structure.modules)
+        for enrolment in group:
+            mine = stats[enrolment.pk]
+            done = len(mine.done & structure.module_keys)
+            enrolment.modules_done = done
+            enrolment.progress_percent = round(100 * done / total) if total else 0
+            enrolment.quiz_average = _quiz_average(structure, mine)
+            enrolment.sessions_attended = mine.present
+            if enrolment.status == EnrolmentStatus.ACTIVE and rule_is_met(structure, mine):
+                completed.append(enrolment)
+        Enrolment.objects.bulk_update(
+            group,
+            ["modules_done", "progress_percent", "quiz_average", "sessions_attended", *also],
+            batch_size=500,
+        )
+    for enrolment in completed:
+        _complete(enrolment, now)
+    return enrolments
+
+
+def evaluate_completion(enrolment: Enrolment, *, now=None) -> bool:
+    """Complete the enrolment if its course's rule is met; True when it is completed now."""
+    refreshed = refresh_progress([enrolment.pk], now=now)
+    if refreshed and refreshed[0].status == EnrolmentStatus.COMPLETED:
+        enrolment.status = EnrolmentStatus.COMPLETED
+        enrolment.completed_at = refreshed[0].completed_at
+    return enrolment.status == EnrolmentStatus.COMPLETED
+
+
+def _complete(enrolment: Enrolment, now) -> None:
+    """Active → completed, once: the conditional update decides which caller completes it, and
+    only that caller has the certificate issued (a task queued after the commit)."""
+    changed = Enrolment.objects.filter(pk=enrolment.pk, status=EnrolmentStatus.ACTIVE).update(
+        status=EnrolmentStatus.COMPLETED, completed_at=now
+    )
+    if not changed:
+        return
+    enrolment.status, enrolment.completed_at = EnrolmentStatus.COMPLETED, now
+    certificates.issue_after_commit(enrolment_id=enrolment.pk)
+
+
+def refresh_course_by_id(*, course_id: int) -> int:
+    """``refresh_course`` for the course with this id (none: 0)."""
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if course is None:
+        return 0
+    return refresh_course(course)
+
+
+def refresh_course(course: CoursePage) -> int:
+    """Recompute every enrolment of the course's cohorts (any translation of it)."""
+    ids = list(
+        Enrolment.objects.filter(
+            cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES
+        ).values_list("pk", flat=True)
+    )
+    for start in range(0, len(ids), 1000):
+        refresh_progress(ids[start : start + 1000])
+    return len(ids)
+
+
+def course_changed(sender, instance, **kwargs):
+    """A course's modules or rule changed (a page published, unpublished or deleted; connected
+    in learners/signals.py): its learners' progress is recomputed in the background, after the
+    change is committed."""
+    course = instance if isinstance(instance, CoursePage) else getattr(instance, "course", None)
+    if course is None or not course.pk:
+        return
+    course_id = course.pk
+    transaction.on_commit(lambda: tasks.refresh_course_progress.delay(course_id))

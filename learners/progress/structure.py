@@ -1,0 +1,59 @@
+"""What the rollup and the completion rule need to know about a course: its live modules in
+outline order, their quizzes, the required modules and the rule's minimums."""
+
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from courses.models import CoursePage, ModulePage
+
+
+@dataclass
+class ModuleInfo:
+    key: UUID
+    page_id: int
+    quiz_ids: tuple[str, ...]
+
+
+@dataclass
+class CourseStructure:
+    """What the rollup and the rule need to know about a course, in one or two queries."""
+
+    modules: list[ModuleInfo]
+    required_keys: set[UUID]
+    min_quiz_score: int | None
+    min_attendance: int | None
+    quizzes: set[tuple[UUID, str]] = field(default_factory=set)
+
+    @property
+    def module_keys(self) -> set[UUID]:
+        return {module.key for module in self.modules}
+
+
+def body_quiz_ids(body) -> tuple[str, ...]:
+    # raw_data: the stored JSON, without building every block's value.
+    return tuple(block["id"] for block in body.raw_data if block.get("type") == "quiz")
+
+
+def course_structure(course: CoursePage) -> CourseStructure:
+    """The live modules of ``course`` in outline order, its required modules and its rule."""
+    rows = (
+        ModulePage.objects.live()
+        .child_of(course)
+        .order_by("path")
+        .values_list("translation_key", "pk", "body")
+    )
+    modules = [
+        ModuleInfo(key=key, page_id=pk, quiz_ids=body_quiz_ids(body)) for key, pk, body in rows
+    ]
+    live_keys = {module.key for module in modules}
+    required = (
+        set(course.required_modules.values_list("module__translation_key", flat=True)) & live_keys
+    )
+    structure = CourseStructure(
+        modules=modules,
+        required_keys=required or live_keys,
+        min_quiz_score=course.completion_min_quiz_score,
+        min_attendance=course.completion_min_attendance,
+    )
+    structure.quizzes = {(m.key, quiz_id) for m in modules for quiz_id in m.quiz_ids}
+    return structure
