@@ -47,8 +47,9 @@ test: install messages ## Run the test suite (SQLite, eager Celery)
 test-browser: install messages ## Run the browser tests (needs Debian's chromium)
 	$(VENV)/bin/pytest -m browser -q
 
-lint: install ## Ruff, the dependency rules (import-linter) and the migrations check
+lint: install ## Ruff (lint and format check), the dependency rules (import-linter) and the migrations check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 

@@ -113,7 +113,10 @@ def build_cohort():
         [("Verónica Lagos Iturbe", "Directora de Formación"), ("Tomás Aguirre", "Coordinador")]
     ):
         Signatory.objects.create(
-            settings=settings, name=name, title=title, sort_order=order,
+            settings=settings,
+            name=name,
+            title=title,
+            sort_order=order,
             signature=signature_image(f"Signature {order}"),
         )
     course = build_course(
@@ -142,8 +145,9 @@ def completed_enrolments(cohort, count: int) -> list[int]:
         for n in range(count)
     )
     LearnerProfile.objects.bulk_create(
-        LearnerProfile(user=user, certificate_name=f"João Gonçalves Núñez {n}",
-                       preferred_language="es")
+        LearnerProfile(
+            user=user, certificate_name=f"João Gonçalves Núñez {n}", preferred_language="es"
+        )
         for n, user in enumerate(users)
     )
     now = timezone.now()
@@ -183,10 +187,26 @@ def start_worker(bench_dir: str, log_path: Path) -> subprocess.Popen:
     celery = Path(sys.executable).parent / "celery"
     log = log_path.open("w")
     return subprocess.Popen(  # noqa: S603
-        [str(celery), "-A", "aula", "worker", "-l", "warning", "-P", "prefork",
-         f"--concurrency={WORKER_CONCURRENCY}", "--without-gossip", "--without-mingle",
-         "--without-heartbeat", "-n", f"bench-certs-{os.getpid()}@%h"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(celery),
+            "-A",
+            "aula",
+            "worker",
+            "-l",
+            "warning",
+            "-P",
+            "prefork",
+            f"--concurrency={WORKER_CONCURRENCY}",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"bench-certs-{os.getpid()}@%h",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
 

@@ -148,9 +148,22 @@ def run_reminders(database_url: str) -> dict:
     }
     celery = str(Path(sys.executable).with_name("celery"))
     worker = subprocess.Popen(  # noqa: S603 - our own venv's celery, fixed arguments
-        [celery, "-A", "aula", "worker", "-l", "WARNING", "-P", "prefork",
-         f"--concurrency={concurrency}", "--without-gossip", "--without-mingle",
-         "--without-heartbeat", "-n", f"bench-live-{os.getpid()}@%h"],
+        [
+            celery,
+            "-A",
+            "aula",
+            "worker",
+            "-l",
+            "WARNING",
+            "-P",
+            "prefork",
+            f"--concurrency={concurrency}",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"bench-live-{os.getpid()}@%h",
+        ],
         cwd=REPO,
         env=env,
     )

@@ -263,8 +263,7 @@ def run_mark_complete() -> dict:
     User = get_user_model()
     password = make_password(None)
     users = User.objects.bulk_create(
-        User(email=f"complete-{n}@example.org", password=password)
-        for n in range(COHORT_LEARNERS)
+        User(email=f"complete-{n}@example.org", password=password) for n in range(COHORT_LEARNERS)
     )
     LearnerProfile.objects.bulk_create(LearnerProfile(user=user) for user in users)
     Enrolment.objects.bulk_create(

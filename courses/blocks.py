@@ -73,7 +73,6 @@ class DocumentBlock(blocks.StructBlock):
         description = _("A document to download, such as a reading or a worksheet.")
 
 
-
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Kind"),

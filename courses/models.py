@@ -234,9 +234,7 @@ class CoursePage(BasePage):
         # The rich text editor submits markup even when left empty (``<p data-block-key=…></p>``),
         # so a note counts only if it has visible text.
         if self.is_sensitive and not strip_tags(self.content_note or "").strip():
-            raise ValidationError(
-                {"content_note": _("A sensitive course needs a content note.")}
-            )
+            raise ValidationError({"content_note": _("A sensitive course needs a content note.")})
 
     def get_routable_child(self, slug):
         # Modules and live sessions (see selectors.course_item); CourseChildPage.course then
@@ -386,8 +384,10 @@ class LiveSessionPage(CourseChildPage):
     recording_url = models.URLField(
         _("recording address"),
         blank=True,
-        help_text=_("A recording for everyone who takes the course. Per-cohort recordings "
-                    "are set on the cohort's schedule."),
+        help_text=_(
+            "A recording for everyone who takes the course. Per-cohort recordings "
+            "are set on the cohort's schedule."
+        ),
     )
 
     content_panels = [
@@ -746,9 +746,11 @@ class SessionSlot(Orderable):
         # every language) must not show the old ones; the rest of the site stays cached.
         from .selectors import invalidate_course_pages
 
-        key = Cohort.objects.filter(pk=self.cohort_id).values_list(
-            "course__translation_key", flat=True
-        ).first()
+        key = (
+            Cohort.objects.filter(pk=self.cohort_id)
+            .values_list("course__translation_key", flat=True)
+            .first()
+        )
         if key is not None:
             transaction.on_commit(lambda: invalidate_course_pages(key))
 

@@ -127,9 +127,7 @@ def register_certificate_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_progress_report_url():
     return [
-        path(
-            "reports/progress/", ProgressReportView.as_view(), name="aula_progress_report"
-        ),
+        path("reports/progress/", ProgressReportView.as_view(), name="aula_progress_report"),
     ]
 
 

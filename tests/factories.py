@@ -94,9 +94,7 @@ class ModulePageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Module {n}")
     estimated_minutes = 45
-    body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>Care work sustains every economy.</p>")]
-    )
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Care work sustains every economy.</p>")])
 
 
 class LiveSessionPageFactory(PageFactory):

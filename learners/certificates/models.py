@@ -19,9 +19,7 @@ class Certificate(models.Model):
     re-issue (e.g. after a name correction), and then it verifies as such. What it says is kept
     as issued (name, course, hours, dates), not read again from the live records."""
 
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.PROTECT, related_name="certificates"
-    )
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.PROTECT, related_name="certificates")
     code = models.CharField(max_length=32, unique=True, default=new_certificate_code)
     number = models.CharField(_("certificate number"), max_length=20, unique=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)

@@ -150,8 +150,16 @@ def render_certificate(content: CertificateContent) -> bytes:
     texts = {}
     needs_fallback = False
     for name in (
-        "organisation", "heading", "intro", "learner_name", "wording", "course_title",
-        "competencies_heading", "verify_label", "number_label", "title",
+        "organisation",
+        "heading",
+        "intro",
+        "learner_name",
+        "wording",
+        "course_title",
+        "competencies_heading",
+        "verify_label",
+        "number_label",
+        "title",
     ):
         texts[name], fallback = printable(getattr(content, name))
         needs_fallback |= fallback
@@ -201,13 +209,13 @@ def render_certificate(content: CertificateContent) -> bytes:
     pdf.ln(2)
     pdf.text_line(texts["course_title"], family="sans", style="B", size=17, color=ACCENT)
     pdf.ln(2)
-    pdf.text_line("  ·  ".join(fact for fact in facts if fact), family="sans", style="",
-                  size=10.5, color=INK)
+    pdf.text_line(
+        "  ·  ".join(fact for fact in facts if fact), family="sans", style="", size=10.5, color=INK
+    )
 
     if competencies:
         pdf.ln(4)
-        pdf.text_line(texts["competencies_heading"], family="sans", style="B", size=10,
-                      color=INK)
+        pdf.text_line(texts["competencies_heading"], family="sans", style="B", size=10, color=INK)
         pdf.ln(1)
         pdf.set_font("sans", "", 9.5)
         pdf.set_text_color(*INK)
@@ -232,11 +240,18 @@ def _signatures(pdf: _CertificatePDF, signatures: list[Signature]) -> None:
         x = MARGIN + 4 + index * (width + 6)
         if signature.image:
             try:
-                pdf.image(io.BytesIO(signature.image), x=x + 6, y=baseline - 17, h=15,
-                          keep_aspect_ratio=True, w=width - 12)
+                pdf.image(
+                    io.BytesIO(signature.image),
+                    x=x + 6,
+                    y=baseline - 17,
+                    h=15,
+                    keep_aspect_ratio=True,
+                    w=width - 12,
+                )
             except Exception:  # a broken scan must not stop the certificate
-                logger.warning("Signature image of %s could not be drawn", signature.name,
-                               exc_info=True)
+                logger.warning(
+                    "Signature image of %s could not be drawn", signature.name, exc_info=True
+                )
         pdf.set_draw_color(*MUTED)
         pdf.set_line_width(0.3)
         pdf.line(x, baseline, x + width, baseline)
@@ -271,8 +286,7 @@ def _verification(pdf: _CertificatePDF, content: CertificateContent, texts: dict
     pdf.cell(text_width, 3.5, f"{texts['verify_label']}:", align="R")
     pdf.set_xy(right - text_width, y + size + 4.5)
     pdf.set_font("sans", "", 7)
-    pdf.cell(text_width, 3.5, content.verification_url, align="R",
-             link=content.verification_url)
+    pdf.cell(text_width, 3.5, content.verification_url, align="R", link=content.verification_url)
     pdf.set_xy(right - text_width, y + size + 8)
     pdf.set_font("sans", "B", 8)
     pdf.set_text_color(*INK)

@@ -47,6 +47,7 @@ logger = logging.getLogger(__name__)
 
 INSERT_ATTEMPTS = 5
 
+
 class CertificateError(Exception):
     message = gettext_lazy("This certificate cannot change that way.")
 
@@ -271,8 +272,7 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
             heading=_("Certificate of completion"),
             intro=_("This certifies that"),
             learner_name=certificate.learner_name,
-            wording=(course.certificate_wording or "").strip()
-            or _("has completed the course"),
+            wording=(course.certificate_wording or "").strip() or _("has completed the course"),
             course_title=certificate.course_title,
             facts=facts,
             competencies_heading=_("Competencies attested"),
@@ -288,9 +288,7 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
 
 def _signatures(site_settings) -> list[Signature]:
     signatures = []
-    for signatory in site_settings.signatories.select_related("signature").order_by(
-        "sort_order"
-    ):
+    for signatory in site_settings.signatories.select_related("signature").order_by("sort_order"):
         signatures.append(
             Signature(
                 name=signatory.name,

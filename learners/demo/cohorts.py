@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from .build import DemoSite, Translated
 
 
-
 def ensure_cohorts(demo: DemoSite) -> dict[str, object]:
     """The demo cohorts (``content_people.COHORTS``), the application questions of the
     care-economy course in both languages, and about twenty demo learners with profiles,

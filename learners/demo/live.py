@@ -77,9 +77,7 @@ def ensure_live(demo) -> None:
             session,
             starts_at,
             n,
-            recording_url=(
-                f"https://video.example.org/aula/{session.slug}" if in_past else ""
-            ),
+            recording_url=(f"https://video.example.org/aula/{session.slug}" if in_past else ""),
         )
         created["session slots"] += 1
         if in_past:

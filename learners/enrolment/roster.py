@@ -123,8 +123,10 @@ def parse_roster(data: bytes) -> RosterPreview:
     missing = [column for column in REQUIRED_COLUMNS if column not in mapping]
     if missing:
         raise RosterError(
-            _("The file has no %(columns)s column. The first line must name the columns, "
-              "for example: name, email, country, organisation, position.")
+            _(
+                "The file has no %(columns)s column. The first line must name the columns, "
+                "for example: name, email, country, organisation, position."
+            )
             % {"columns": ", ".join(missing)}
         )
 

@@ -36,9 +36,7 @@ def cohorts_for_course(*, course: CoursePage, user) -> list[Cohort]:
 def learner_enrolments(*, user, language: str) -> list[Enrolment]:
     """The user's enrolments, each with ``course_page`` in ``language`` where translated."""
     enrolments = list(
-        Enrolment.objects.for_learner(user)
-        .select_related("cohort__course")
-        .order_by("-created_at")
+        Enrolment.objects.for_learner(user).select_related("cohort__course").order_by("-created_at")
     )
     keys = {enrolment.cohort.course.translation_key for enrolment in enrolments}
     locale = Locale.objects.filter(language_code=language).first()

@@ -35,9 +35,7 @@ class AlreadyEnrolled(EnrolmentError):
 
 
 class WithdrawnCannotReenrol(EnrolmentError):
-    message = _(
-        "You withdrew from this cohort. To join it again, please contact the course team."
-    )
+    message = _("You withdrew from this cohort. To join it again, please contact the course team.")
 
 
 class ApplicationRejected(EnrolmentError):

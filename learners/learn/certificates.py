@@ -65,9 +65,9 @@ def verify_form(request):
     """A small GET form: type the code or the printed number of a certificate."""
     typed = request.GET.get("code", "").strip()
     if typed:
-        code = normalise_number(typed) if typed.upper().replace(" ", "").startswith(
-            "AULA"
-        ) else typed
+        code = (
+            normalise_number(typed) if typed.upper().replace(" ", "").startswith("AULA") else typed
+        )
         code = code.replace("/", "")[:64]
         if code:
             return redirect(reverse("certificate_verify", kwargs={"code": code}))

@@ -56,13 +56,11 @@ def calendar_feed(request, token: str):
 @login_required
 @require_GET
 def slot_calendar(request, slot_id: int):
-    """"Add to calendar": one session as an .ics file, for learners of its cohort."""
+    """ "Add to calendar": one session as an .ics file, for learners of its cohort."""
     slot = learner_slot(user=request.user, slot_id=slot_id)
     if slot is None:
         raise Http404
-    rows = rows_for(
-        [slot], language=get_language(), zone="UTC", enrolled_cohorts={slot.cohort_id}
-    )
+    rows = rows_for([slot], language=get_language(), zone="UTC", enrolled_cohorts={slot.cohort_id})
     content = build_calendar(rows, name=rows[0].page.title, request=request)
     return _calendar_response(content, filename=f"session-{slot.pk}.ics")
 
@@ -93,7 +91,9 @@ def regenerate_feed(request):
     live.regenerate_feed(user=request.user)
     messages.success(
         request,
-        _("Your calendar address is new. The old one no longer works: subscribe again with "
-          "the new one."),
+        _(
+            "Your calendar address is new. The old one no longer works: subscribe again with "
+            "the new one."
+        ),
     )
     return redirect("learn_dashboard")

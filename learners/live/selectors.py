@@ -37,7 +37,7 @@ class SessionRow:
 
     @cached_property
     def when(self) -> str:
-        """"Tue 12 May, 10:00–11:30 (Bogotá, UTC-5)", in the active language."""
+        """ "Tue 12 May, 10:00–11:30 (Bogotá, UTC-5)", in the active language."""
         return local_span(self.slot.starts_at, self.slot.ends_at, self.zone)
 
     @property

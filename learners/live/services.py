@@ -53,9 +53,7 @@ class NotEnrolledInCohort(LiveSessionError):
 
 
 class JoinWindowClosed(LiveSessionError):
-    message = _(
-        "The join link opens 15 minutes before the session starts and closes when it ends."
-    )
+    message = _("The join link opens 15 minutes before the session starts and closes when it ends.")
 
 
 class NoJoinLink(LiveSessionError):
@@ -363,7 +361,6 @@ def claim_reminder(reminder_id: int, now: datetime | None = None) -> bool:
 def release_reminder(reminder_id: int) -> None:
     """Sending failed: let the retry claim it again."""
     SentReminder.objects.filter(pk=reminder_id).update(sent_at=None)
-
 
 
 # --- calendar feeds -------------------------------------------------------------------------

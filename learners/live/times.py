@@ -48,7 +48,7 @@ def city_name(zone_name: str) -> str:
 
 
 def utc_offset_label(moment: datetime, zone: ZoneInfo) -> str:
-    """"UTC-5", "UTC+1", "UTC-3:30", "UTC+0": the offset in force at that instant."""
+    """ "UTC-5", "UTC+1", "UTC-3:30", "UTC+0": the offset in force at that instant."""
     offset = moment.astimezone(zone).utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
@@ -57,7 +57,7 @@ def utc_offset_label(moment: datetime, zone: ZoneInfo) -> str:
 
 
 def zone_label(moment: datetime, zone_name: str) -> str:
-    """"Bogotá, UTC-5"; for UTC itself just "UTC"."""
+    """ "Bogotá, UTC-5"; for UTC itself just "UTC"."""
     zone = zone_for(zone_name)
     if zone.key in ("UTC", "Etc/UTC"):
         return "UTC"
@@ -70,7 +70,7 @@ def _date_time_format() -> str:
 
 
 def local_start(moment: datetime, zone_name: str) -> str:
-    """"Tue 12 May, 10:00 (Bogotá, UTC-5)" in the active language."""
+    """ "Tue 12 May, 10:00 (Bogotá, UTC-5)" in the active language."""
     local = moment.astimezone(zone_for(zone_name))
     return f"{formats.date_format(local, _date_time_format())} ({zone_label(moment, zone_name)})"
 

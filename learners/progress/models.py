@@ -38,9 +38,7 @@ class ModuleProgress(models.Model):
 class QuizAttempt(models.Model):
     """One submission of a quiz, graded on the server. Every attempt is kept; the best counts."""
 
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts"
-    )
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts")
     module_key = models.UUIDField(_("module"))
     block_id = models.CharField(_("quiz"), max_length=64)
     answers = models.JSONField(_("answers"), default=dict)

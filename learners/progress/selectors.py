@@ -52,9 +52,9 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
             module._cached_parent_obj = courses[parent_path]
             outlines[parent_path].append(module)
     done: dict[int, set] = {e.pk: set() for e in active}
-    for enrolment_id, key in ModuleProgress.objects.filter(
-        enrolment_id__in=list(done)
-    ).values_list("enrolment_id", "module_key"):
+    for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=list(done)).values_list(
+        "enrolment_id", "module_key"
+    ):
         done[enrolment_id].add(key)
     for enrolment in active:
         enrolment.next_module = next_module(

@@ -63,9 +63,7 @@ STATUS_CHOICES = [
 
 
 def _courses(request):
-    return CoursePage.objects.filter(
-        pk__in=Cohort.objects.values("course_id")
-    ).order_by("title")
+    return CoursePage.objects.filter(pk__in=Cohort.objects.values("course_id")).order_by("title")
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -330,15 +328,16 @@ class CertificateViewSet(PermittedViewSet):
     def get_urlpatterns(self):
         return [
             path("", CertificateIndexView.as_view(), name="index"),
-            path(
-                "results/", CertificateIndexView.as_view(results_only=True), name="index_results"
-            ),
+            path("results/", CertificateIndexView.as_view(results_only=True), name="index_results"),
             path("<int:pk>/", CertificateDetailView.as_view(), name="detail"),
             path("<int:pk>/pdf/", CertificateDownloadView.as_view(), name="download"),
             path("<int:pk>/revoke/", RevokeView.as_view(), name="revoke"),
             path("<int:pk>/reissue/", ReissueView.as_view(), name="reissue"),
-            path("cohort/<int:cohort_id>/reissue/", CohortReissueView.as_view(),
-                 name="cohort_reissue"),
+            path(
+                "cohort/<int:cohort_id>/reissue/",
+                CohortReissueView.as_view(),
+                name="cohort_reissue",
+            ),
         ]
 
 

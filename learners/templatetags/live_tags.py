@@ -32,7 +32,7 @@ def session_schedule(context, page):
 
 @register.inclusion_tag("learners/live/upcoming.html", takes_context=True)
 def upcoming_sessions_panel(context, profile=None):
-    """"Upcoming sessions" and the calendar feed address, for /learn/."""
+    """ "Upcoming sessions" and the calendar feed address, for /learn/."""
     request = context["request"]
     user = request.user
     zone = profile.time_zone if profile is not None else "UTC"

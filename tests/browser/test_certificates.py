@@ -42,9 +42,7 @@ def certificates(site):
     staff = UserFactory(email="staff@example.org", is_superuser=True, is_staff=True)
     camila = learner(email="camila@example.org", certificate_name="Camila Núñez Peña")
     valid, _ = issue_certificate(enrolment_id=complete(camila, cohort).pk)
-    revoked, _ = issue_certificate(
-        enrolment_id=complete(learner(email="r@example.org"), cohort).pk
-    )
+    revoked, _ = issue_certificate(enrolment_id=complete(learner(email="r@example.org"), cohort).pk)
     revoke(certificate=revoked, by=staff, reason="Issued in error")
     old, _ = issue_certificate(
         enrolment_id=complete(learner(email="j@example.org", certificate_name="Joao"), cohort).pk
@@ -90,9 +88,7 @@ def test_certificate_pages_are_accessible_and_fit_small_screens(
     assert not problems, "\n".join(problems)
 
 
-def test_lookup_form_finds_a_typed_number_without_javascript(
-    no_js_page, live_server, certificates
-):
+def test_lookup_form_finds_a_typed_number_without_javascript(no_js_page, live_server, certificates):
     no_js_page.goto(live_server.url + "/es/certificates/verify/")
     no_js_page.fill("#certificate-code", certificates.number.lower().replace("-", " "))
     no_js_page.locator(".certificate-lookup button").click()

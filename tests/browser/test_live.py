@@ -119,9 +119,7 @@ def test_attendance_form_saves_without_javascript(no_js_page, live_server, live_
     log_in(no_js_page, live_server.url, live_data.tutor)
     no_js_page.goto(f"{live_server.url}/en/tutor/sessions/{live_data.slot_id}/attendance/")
     assert no_js_page.locator("input[type=radio][value=present]:checked").count() == 1
-    no_js_page.locator("fieldset.attendance-row").nth(1).locator(
-        "input[value=excused]"
-    ).check()
+    no_js_page.locator("fieldset.attendance-row").nth(1).locator("input[value=excused]").check()
     no_js_page.locator("form.attendance-form button[type=submit]").click()
     no_js_page.wait_for_load_state()
     assert "Attendance is saved." in no_js_page.locator("body").inner_text()

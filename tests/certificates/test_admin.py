@@ -130,9 +130,9 @@ def test_staff_reissue_every_certificate_of_a_cohort(
     for old in (certificate, second):
         old.refresh_from_db()
         assert old.replaced_at is not None
-    assert Certificate.objects.filter(
-        enrolment__cohort=cohort, replaced_at__isnull=True
-    ).count() == 2
+    assert (
+        Certificate.objects.filter(enrolment__cohort=cohort, replaced_at__isnull=True).count() == 2
+    )
 
 
 @pytest.mark.django_db

@@ -92,8 +92,11 @@ def test_course_wording_organisation_and_signatories_are_printed(site_tree, cour
     settings.organisation_name = "Centro Interamericano de Formación"
     settings.save()
     Signatory.objects.create(
-        settings=settings, name="Ana Gómez", title="Directora de Formación",
-        signature=_signature_image(), sort_order=0,
+        settings=settings,
+        name="Ana Gómez",
+        title="Directora de Formación",
+        signature=_signature_image(),
+        sort_order=0,
     )
     Signatory.objects.create(
         settings=settings, name="Luis Peña", title="Coordinador académico", sort_order=1

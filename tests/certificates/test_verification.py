@@ -50,9 +50,7 @@ def test_verify_form_page_renders(client):
 
 
 @pytest.mark.django_db
-def test_revoked_certificate_verifies_as_revoked_with_date_not_reason(
-    client, certificate, staff
-):
+def test_revoked_certificate_verifies_as_revoked_with_date_not_reason(client, certificate, staff):
     revoke(certificate=certificate, by=staff, reason="Plagiarised final assignment")
     html = client.get(f"/en/certificates/verify/{certificate.code}/").content.decode()
     assert "Revoked certificate" in html

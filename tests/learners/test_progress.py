@@ -172,9 +172,7 @@ def post_quiz(client, module, answers, block=None):
     return client.post(reverse("learn_quiz", args=[module.pk]), data)
 
 
-def test_a_module_with_a_quiz_is_completed_by_passing_it_and_attempts_are_kept(
-    client, course, me
-):
+def test_a_module_with_a_quiz_is_completed_by_passing_it_and_attempts_are_kept(client, course, me):
     module = quiz_module(course)
     client.force_login(me)
     assert client.post(reverse("learn_module_complete", args=[module.pk])).status_code == 400
@@ -274,9 +272,7 @@ def test_reflections_neutralise_xss_on_save_and_on_render(client, course, me, pa
         assert dangerous not in saved_block
 
 
-def test_an_oversized_reflection_is_refused_and_what_was_typed_is_shown_again(
-    client, course, me
-):
+def test_an_oversized_reflection_is_refused_and_what_was_typed_is_shown_again(client, course, me):
     module = quiz_module(course)
     bid = block_id(module, "reflection")
     client.force_login(me)
@@ -371,9 +367,7 @@ def test_a_minimum_attendance_share_is_honoured_when_the_cohort_has_sessions(cat
         )
         for n in range(4)
     ]
-    SessionSlot.objects.create(
-        cohort=cohort, session=session, starts_at=start, is_cancelled=True
-    )
+    SessionSlot.objects.create(cohort=cohort, session=session, starts_at=start, is_cancelled=True)
     user = learner()
     enrolment = Enrolment.objects.create(learner=user, cohort=cohort, status="active")
     progress.mark_module_complete(enrolment=enrolment, module=modules_of(course)[0])

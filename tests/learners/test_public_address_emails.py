@@ -73,12 +73,9 @@ def test_unknown_account_email_links_to_the_public_sign_up(client, settings):
     assert f"{PUBLIC}/es/accounts/signup/" in message.body
 
 
-def test_enrolment_email_links_to_the_public_address(
-    catalogue, django_capture_on_commit_callbacks
-):
+def test_enrolment_email_links_to_the_public_address(catalogue, django_capture_on_commit_callbacks):
     cohort = CohortFactory(course=build_course(catalogue, modules=1, title="Care economy"))
     with django_capture_on_commit_callbacks(execute=True):
         services.enrol(learner=learner(email="ana@example.org"), cohort=cohort)
     [message] = mail.outbox
     assert_public(message)
-

@@ -34,7 +34,6 @@ pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
-
 @pytest.fixture
 def course(catalogue):
     return build_course(catalogue, modules=1, title="Gender-based violence at work")

@@ -1,6 +1,5 @@
 """Learner lists as ministries send them: Excel CSV in any locale, with row-level errors."""
 
-
 import pytest
 
 from learners.enrolment.roster import RosterError, parse_roster

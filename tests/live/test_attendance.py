@@ -123,9 +123,7 @@ def test_tutor_cohort_sessions_tag_links_to_the_attendance_forms(tutor, cohort, 
     assert "Bogotá" in html or "UTC" in html
 
 
-def test_the_tutor_cohort_page_lists_its_sessions_with_their_attendance_forms(
-    tutor, cohort, slot
-):
+def test_the_tutor_cohort_page_lists_its_sessions_with_their_attendance_forms(tutor, cohort, slot):
     html = client_for(tutor).get(reverse("tutor_cohort", args=[cohort.pk])).content.decode()
     assert "Live sessions" in html
     assert reverse("live_attendance", args=[slot.pk]) in html

@@ -27,9 +27,7 @@ def events(response):
     return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
 
 
-def test_feed_lists_the_sessions_of_the_learners_cohorts_with_stable_uids(
-    cohort, sessions, course
-):
+def test_feed_lists_the_sessions_of_the_learners_cohorts_with_stable_uids(cohort, sessions, course):
     user = learner_in(cohort)
     first = make_slot(cohort, sessions[0], datetime(2027, 3, 2, 15, 0, tzinfo=UTC))
     second = make_slot(cohort, sessions[1], datetime(2027, 3, 9, 15, 0, tzinfo=UTC))

@@ -30,14 +30,17 @@ def celery_worker_session(django_db_setup, django_db_blocker, worker_id):
     with app.connection_for_write() as connection:
         connection.default_channel.queue_purge(queue)  # nothing left from an earlier run
     try:
-        with django_db_blocker.unblock(), start_worker(
-            app,
-            pool="threads",
-            concurrency=2,
-            perform_ping_check=False,
-            loglevel="WARNING",
-            queues=[queue],
-        ) as worker:
+        with (
+            django_db_blocker.unblock(),
+            start_worker(
+                app,
+                pool="threads",
+                concurrency=2,
+                perform_ping_check=False,
+                loglevel="WARNING",
+                queues=[queue],
+            ) as worker,
+        ):
             yield worker
     finally:
         app.conf.task_default_queue = previous_queue
