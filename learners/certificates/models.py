@@ -14,6 +14,14 @@ def new_certificate_code() -> str:
     return secrets.token_urlsafe(16)
 
 
+class CertificateState(models.TextChoices):
+    """What the verification page says of a certificate."""
+
+    VALID = "valid", _("valid")
+    REVOKED = "revoked", _("revoked")
+    REPLACED = "replaced", _("replaced")
+
+
 class Certificate(models.Model):
     """Attests a completed enrolment. Never deleted: revoked (with a reason) or replaced by a
     re-issue (e.g. after a name correction), and then it verifies as such. What it says is kept
@@ -55,3 +63,24 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.number} · {self.learner_name}"
+
+    @property
+    def state(self) -> CertificateState:
+        """Revoked wins over replaced: a revoked certificate is never shown as merely replaced."""
+        if self.revoked_at:
+            return CertificateState.REVOKED
+        if self.replaced_at:
+            return CertificateState.REPLACED
+        return CertificateState.VALID
+
+    @property
+    def is_valid(self) -> bool:
+        return self.state == CertificateState.VALID
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.state == CertificateState.REVOKED
+
+    @property
+    def is_replaced(self) -> bool:
+        return self.state == CertificateState.REPLACED

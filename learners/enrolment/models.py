@@ -111,6 +111,22 @@ class Enrolment(models.Model):
         return f"{self.learner} · {self.cohort} · {self.get_status_display()}"
 
     @property
+    def is_applied(self) -> bool:
+        return self.status == EnrolmentStatus.APPLIED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == EnrolmentStatus.WAITLISTED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == EnrolmentStatus.REJECTED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == EnrolmentStatus.WITHDRAWN
+
+    @property
     def is_active(self) -> bool:
         return self.status == EnrolmentStatus.ACTIVE
 

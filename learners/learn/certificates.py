@@ -93,13 +93,7 @@ def verify(request, code: str):
             "learners/certificates/verify.html",
             {
                 "certificate": certificate,
-                "status": (
-                    "revoked"
-                    if certificate.revoked_at
-                    else "replaced"
-                    if certificate.replaced_at
-                    else "valid"
-                ),
+                "status": certificate.state,
                 "current": current,
                 "organisation": _site_organisation(request),
             },
