@@ -52,9 +52,11 @@ def test_preflight_reports_only_the_server_that_does_not_answer(settings, closed
     assert [failure.service for failure in failures] == ["the Celery broker"]
 
 
-def test_web_process_stops_with_one_line_per_unreachable_server(closed_port):
+def test_web_process_stops_with_one_line_per_unreachable_server(closed_port, tmp_path):
     env = {
         **COMPLETE_ENV,
+        # As after collectstatic: without it WhiteNoise warns on stderr in a fresh clone.
+        "STATIC_ROOT": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "aula.settings.production",
         "DATABASE_URL": f"postgres://aula:s3cret@127.0.0.1:{closed_port}/aula",
         "REDIS_URL": f"redis://127.0.0.1:{closed_port}/0",
