@@ -1,7 +1,9 @@
+from io import StringIO
+
 import pytest
 from django.utils import translation
 
-from tests.factories import build_site
+from tests.factories import build_course, build_site
 
 
 @pytest.fixture
@@ -12,6 +14,13 @@ def site_tree(db):
 @pytest.fixture
 def catalogue(site_tree):
     return site_tree.catalogue
+
+
+@pytest.fixture
+def course(catalogue):
+    """A published course with one module. Folders whose tests need more (modules, sessions,
+    questions, competencies) define their own ``course``, saying what it adds."""
+    return build_course(catalogue, modules=1, title="Decent work in the care economy")
 
 
 @pytest.fixture(autouse=True)
@@ -44,3 +53,112 @@ def empty_cache_between_tests(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+# --- the demo site, built once ---------------------------------------------------------------
+#
+# ``seed_demo`` takes 10-20 s, so the tests that read the demo share one build: the ``demo``
+# fixture. The build is kept in a transaction that is open while those tests run (each test
+# rolls its own changes back inside it, as usual) and rolled back before any other test runs,
+# so every other test still starts from an empty database. The tests that use it are moved to
+# the end of the run, so each test process (xdist worker) builds the demo once; should another
+# test come between them anyway (a -k selection, another ordering plugin), the demo is rolled
+# back before it and built again for the next demo test.
+
+
+class DemoSite:
+    """The demo site built by ``seed_demo`` inside a transaction that is still open."""
+
+    def __init__(self, blocker):
+        self._blocker = blocker
+        self._atomic = None
+        self.output = ""  # what the (first) run of seed_demo printed
+        self.builds = 0
+
+    @property
+    def built(self) -> bool:
+        return self._atomic is not None
+
+    def build(self) -> None:
+        from django.core.management import call_command
+        from django.db import transaction
+
+        self._blocker.unblock()
+        self._atomic = transaction.atomic()
+        self._atomic.__enter__()
+        out = StringIO()
+        try:
+            call_command("seed_demo", stdout=out)
+        except BaseException:
+            self.drop()
+            raise
+        self.output = out.getvalue()
+        self.builds += 1
+
+    def drop(self) -> None:
+        from django.core.cache import cache
+        from django.db import transaction
+        from wagtail.models import Site
+
+        transaction.set_rollback(True)
+        self._atomic.__exit__(None, None, None)
+        self._atomic = None
+        self._blocker.restore()
+        Site.clear_site_root_paths_cache()
+        cache.clear()
+
+
+_demo_site: DemoSite | None = None
+
+
+def _uses_demo(item) -> bool:
+    return "demo_site" in getattr(item, "fixturenames", ())
+
+
+def _rolled_back_in_a_transaction(item) -> bool:
+    """A database test of the usual kind (not transactional: those flush the tables)."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return False
+    if marker is not None:
+        return not (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    return "db" in fixtures
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests of the demo run together, after the other database tests of the usual kind
+    and before the transactional ones (as pytest-django orders them: a flush would take the
+    rows the migrations wrote from under the demo). The sort is stable: nothing else moves."""
+    items.sort(key=lambda item: (not _rolled_back_in_a_transaction(item), _uses_demo(item)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of a test: roll the demo back for a test that does not use it, and
+    build it again for a demo test that comes after such a test."""
+    if _demo_site is None:
+        return
+    if _uses_demo(item) and not _demo_site.built:
+        _demo_site.build()
+    elif not _uses_demo(item) and _demo_site.built:
+        _demo_site.drop()
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """The first build of the demo in this test process (later ones: pytest_runtest_setup)."""
+    global _demo_site
+    _demo_site = DemoSite(django_db_blocker)
+    _demo_site.build()
+    yield _demo_site
+    if _demo_site.built:
+        _demo_site.drop()
+    _demo_site = None
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    """The demo site (``seed_demo``), for reading; what a test changes is rolled back after it.
+    Its value is what the first run of ``seed_demo`` printed."""
+    return demo_site.output

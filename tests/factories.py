@@ -1,13 +1,19 @@
-"""factory_boy factories for users and the page tree.
+"""factory_boy factories for users, the page tree and the learners' records.
 
 Pages are added under their ``parent`` (a keyword argument) with ``add_child``; published by
 default. ``build_site()`` gives the minimal bilingual tree most tests start from.
+
+The learners' records (enrolments, progress, attendance, slots, learner lists) are written
+directly, as the state a service would leave them in: use them to set a test up, and the
+services themselves when the test is about the service.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from courses.models import (
@@ -19,6 +25,7 @@ from courses.models import (
     Topic,
 )
 from home.models import HomePage
+from learners.models import AttendanceStatus, EnrolmentSource, EnrolmentStatus
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -177,3 +184,122 @@ def learner(**fields):
     profile.preferred_language = fields.get("preferred_language", "en")
     profile.save()
     return user
+
+
+# --- the learners' records ---------------------------------------------------------------------
+
+
+def _now_if(status):
+    """A timestamp set (now) only when the enrolment is in ``status``, as the services set it."""
+    return factory.LazyAttribute(lambda o: timezone.now() if o.status == status else None)
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    """``learner`` in ``cohort`` (required), active by default.
+
+    The status brings the fields the services set with it: ``waitlisted_at`` for waitlisted
+    (learners.enrolment.services), ``source`` application for applied and rejected,
+    ``decided_at`` for rejected, ``completed_at`` and 100 % for completed
+    (learners.progress.services). Pass any of them to override.
+    """
+
+    class Meta:
+        model = "learners.Enrolment"
+
+    learner = factory.LazyFunction(lambda: learner())
+    status = EnrolmentStatus.ACTIVE
+    source = factory.LazyAttribute(
+        lambda o: (
+            EnrolmentSource.APPLICATION
+            if o.status in (EnrolmentStatus.APPLIED, EnrolmentStatus.REJECTED)
+            else EnrolmentSource.SELF
+        )
+    )
+    waitlisted_at = _now_if(EnrolmentStatus.WAITLISTED)
+    decided_at = _now_if(EnrolmentStatus.REJECTED)
+    completed_at = _now_if(EnrolmentStatus.COMPLETED)
+    progress_percent = factory.LazyAttribute(
+        lambda o: 100 if o.status == EnrolmentStatus.COMPLETED else 0
+    )
+
+
+class SessionSlotFactory(factory.django.DjangoModelFactory):
+    """``session`` (a LiveSessionPage) scheduled for ``cohort`` (both required), in two days."""
+
+    class Meta:
+        model = "courses.SessionSlot"
+
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
+    duration_minutes = 90
+    join_url = "https://meet.example.org/care"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    """``enrolment`` at ``slot`` (both required), marked present.
+
+    ``joined=True``: joined through Aula at the start and not marked yet (no status)."""
+
+    class Meta:
+        model = "learners.Attendance"
+
+    status = AttendanceStatus.PRESENT
+
+    class Params:
+        joined = factory.Trait(
+            status="", joined_at=factory.LazyAttribute(lambda o: o.slot.starts_at)
+        )
+
+
+class _ModuleRecordFactory(factory.django.DjangoModelFactory):
+    """A record of ``enrolment`` (required) about a module: pass ``module`` (a ModulePage) or
+    its ``module_key`` (the translation key: progress counts for every translation)."""
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        module = None
+
+    module_key = factory.LazyAttribute(lambda o: o.module.translation_key)
+
+
+class ModuleProgressFactory(_ModuleRecordFactory):
+    """A module marked complete, now."""
+
+    class Meta:
+        model = "learners.ModuleProgress"
+
+    completed_at = factory.LazyFunction(timezone.now)
+
+
+class QuizAttemptFactory(_ModuleRecordFactory):
+    """An attempt at the quiz ``block_id`` (required): all correct unless told; the score and
+    ``passed`` (at the default pass mark, 70) follow from ``correct`` and ``total``."""
+
+    class Meta:
+        model = "learners.QuizAttempt"
+
+    answers = factory.LazyFunction(dict)
+    total = 1
+    correct = factory.SelfAttribute("total")
+    score = factory.LazyAttribute(lambda o: round(100 * o.correct / o.total))
+    passed = factory.LazyAttribute(lambda o: o.score >= 70)
+
+
+class ReflectionFactory(_ModuleRecordFactory):
+    """An answer to the reflection prompt ``block_id`` (required)."""
+
+    class Meta:
+        model = "learners.Reflection"
+
+    text = "<p>I would ask the union delegate first.</p>"
+
+
+class RosterUploadFactory(factory.django.DjangoModelFactory):
+    """A learner list uploaded for ``cohort`` by ``uploaded_by`` (both required), not imported."""
+
+    class Meta:
+        model = "learners.RosterUpload"
+
+    filename = "learners.csv"
+    data = b"email\n"

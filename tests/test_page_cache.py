@@ -30,6 +30,7 @@ def page_cache_on(settings):
 
 @pytest.fixture
 def course(catalogue):
+    """Two modules, at /en/courses/care/."""
     return build_course(catalogue, modules=2, slug="care", title="Care work")
 
 

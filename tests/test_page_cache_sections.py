@@ -8,14 +8,14 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from courses.models import SessionSlot
 from home.cache import HIT_HEADER, section_of
 from learners.enrolment import services
-from learners.models import Enrolment
 from learners.progress import services as progress
 from tests.factories import (
     CohortFactory,
+    EnrolmentFactory,
     LiveSessionPageFactory,
+    SessionSlotFactory,
     build_course,
     learner,
     translate_page,
@@ -72,7 +72,7 @@ def test_section_is_the_course_level_of_a_path():
 def test_rollup_update_keeps_visitors_cached_pages(client, site_tree, courses):
     care = courses[0]
     cohort = CohortFactory(course=care, capacity=10)
-    enrolment = Enrolment.objects.create(learner=learner(), cohort=cohort, status="active")
+    enrolment = EnrolmentFactory(cohort=cohort)
     pages = urls(site_tree, courses)
     warm(client, pages)
 
@@ -143,7 +143,7 @@ def test_scheduling_a_session_invalidates_only_that_course(
     warm(client, pages)
 
     with django_capture_on_commit_callbacks(execute=True):
-        SessionSlot.objects.create(
+        SessionSlotFactory(
             cohort=cohort, session=session, starts_at=timezone.now() + timedelta(days=3)
         )
 

@@ -10,11 +10,12 @@ from pypdf import PdfReader
 
 from courses.models import CourseCompetency
 from learners.models import Enrolment, EnrolmentStatus
-from tests.factories import CohortFactory, build_course, learner
+from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
 
 
 @pytest.fixture
 def course(catalogue):
+    """Two competencies (printed on the certificate) and 40 hours of study."""
     course = build_course(
         catalogue, modules=1, title="Decent work and the care economy", effort_hours=40
     )
@@ -34,17 +35,15 @@ def cohort(course):
 
 
 def complete(user, cohort, *, when=None) -> Enrolment:
-    """An enrolment of ``user`` in ``cohort``, completed (as evaluate_completion leaves it)."""
-    enrolment, _created = Enrolment.objects.update_or_create(
+    """An enrolment of ``user`` in ``cohort``, completed (as evaluate_completion leaves it:
+    completed ``when``, now by default, at 100 %)."""
+    return EnrolmentFactory(
         learner=user,
         cohort=cohort,
-        defaults={
-            "status": EnrolmentStatus.COMPLETED,
-            "completed_at": when or timezone.now(),
-            "progress_percent": 100,
-        },
+        status=EnrolmentStatus.COMPLETED,
+        completed_at=when or timezone.now(),
+        progress_percent=100,
     )
-    return enrolment
 
 
 @pytest.fixture

@@ -3,29 +3,13 @@ issues nothing more."""
 
 from io import StringIO
 
-import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
-from wagtail.models import Site
 
 from home.models import Signatory
 from learners.models import Certificate, Enrolment, EnrolmentStatus
 
-pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
-    cache.clear()
-
-
-def test_completed_demo_enrolments_hold_one_certificate_each_one_revoked(seeded):
+def test_completed_demo_enrolments_hold_one_certificate_each_one_revoked(demo):
     completed = Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED)
     assert completed.count() >= 2
     for enrolment in completed:
@@ -36,7 +20,7 @@ def test_completed_demo_enrolments_hold_one_certificate_each_one_revoked(seeded)
     assert Signatory.objects.count() == 2
 
 
-def test_second_demo_run_issues_no_more_certificates(seeded):
+def test_second_demo_run_issues_no_more_certificates(demo):
     before = list(Certificate.objects.order_by("pk").values_list("pk", "revoked_at"))
     call_command("seed_demo", stdout=StringIO())
     assert list(Certificate.objects.order_by("pk").values_list("pk", "revoked_at")) == before

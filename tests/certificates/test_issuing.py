@@ -9,8 +9,8 @@ from learners.certificates import services as certificates
 from learners.certificates.numbers import normalise_number
 from learners.certificates.services import NotCompleted, issue_certificate
 from learners.certificates.tasks import issue_certificate as issue_task
-from learners.models import Certificate, Enrolment, EnrolmentStatus
-from tests.factories import learner
+from learners.models import Certificate, EnrolmentStatus
+from tests.factories import EnrolmentFactory, learner
 
 from .conftest import complete
 
@@ -92,9 +92,7 @@ def test_database_refuses_a_second_current_certificate(completed):
 
 @pytest.mark.django_db
 def test_enrolment_not_completed_gets_no_certificate(camila, cohort):
-    enrolment = Enrolment.objects.create(
-        learner=camila, cohort=cohort, status=EnrolmentStatus.ACTIVE
-    )
+    enrolment = EnrolmentFactory(learner=camila, cohort=cohort, status=EnrolmentStatus.ACTIVE)
     with pytest.raises(NotCompleted):
         issue_certificate(enrolment_id=enrolment.pk)
     assert issue_task.delay(enrolment.pk).get() is None

@@ -8,12 +8,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import CourseLearningOutcome, CoursePage
-from learners.models import Enrolment
-from tests.factories import CohortFactory, ModulePageFactory, build_course, learner
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    ModulePageFactory,
+    build_course,
+    learner,
+)
 
 
 @pytest.fixture
 def course(catalogue):
+    """Three modules, an outcome and a competency: the content of the cached fragments."""
     course = build_course(catalogue, modules=3, slug="care", title="Care work")
     course.outcomes.create(text="Explain the 5R framework.")
     course.competencies.create(title="Care policy")
@@ -61,7 +67,7 @@ def test_publishing_a_module_refreshes_the_outline(client, course):
 def test_nothing_personal_is_shared_through_the_cached_content(client, course):
     cohort = CohortFactory(course=course, capacity=10, title="March edition")
     first = learner(email="first@example.org", certificate_name="Primera Persona")
-    Enrolment.objects.create(learner=first, cohort=cohort, status="active", progress_percent=67)
+    EnrolmentFactory(learner=first, cohort=cohort, progress_percent=67)
     client.force_login(first)
     mine = client.get(course.url).content.decode()
     assert "Your progress" in mine and "67%" in mine

@@ -6,15 +6,10 @@ from django.test import Client
 from django.urls import reverse
 
 from courses.models import Cohort
-from learners.models import Enrolment, EnrolmentStatus
-from tests.factories import CohortFactory, UserFactory, build_course, learner
+from learners.models import EnrolmentStatus
+from tests.factories import CohortFactory, EnrolmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def course(catalogue):
-    return build_course(catalogue, modules=1, title="Decent work in the care economy")
 
 
 def client_for(user):
@@ -31,7 +26,7 @@ def admin_client_(db):
 def test_superuser_lists_cohorts_with_seats_taken(admin_client_, course):
     cohort = CohortFactory(course=course, title="Spanish edition", language="es", capacity=30)
     for status in (EnrolmentStatus.ACTIVE, EnrolmentStatus.ACTIVE, EnrolmentStatus.APPLIED):
-        Enrolment.objects.create(learner=learner(), cohort=cohort, status=status)
+        EnrolmentFactory(cohort=cohort, status=status)
     CohortFactory(course=course, title="Self-paced")
 
     response = admin_client_.get(reverse("cohorts:index"))

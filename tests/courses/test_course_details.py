@@ -14,6 +14,7 @@ pytestmark = pytest.mark.usefixtures("modules_open")
 
 @pytest.fixture
 def course(catalogue):
+    """A sensitive course with a content note."""
     course = build_course(
         catalogue,
         modules=1,

@@ -16,6 +16,7 @@ def field_values(page, model):
 
 @pytest.fixture
 def course(catalogue):
+    """Two modules, a session, a draft module and a session open only to logged-in users."""
     course = build_course(catalogue, modules=2, sessions=1, slug="care")
     ModulePageFactory(parent=course, title="Draft", live=False)
     private = LiveSessionPageFactory(parent=course, title="Private session")

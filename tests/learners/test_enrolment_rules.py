@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 
 @pytest.fixture
-def course(catalogue):
-    return build_course(catalogue, modules=2, title="Decent work in the care economy")
-
-
-@pytest.fixture
 def open_cohort(course):
     return CohortFactory(course=course, capacity=2)
 

@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learners.models import Enrolment, EnrolmentStatus
-from tests.factories import CohortFactory, build_course, learner
+from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
 
 
 @pytest.fixture
 def course(catalogue):
+    """Two application questions, the second optional, published."""
     course = build_course(catalogue, modules=2, title="Decent work in the care economy")
     course.application_questions.create(text="Why do you want to take this course?")
     course.application_questions.create(text="Anything else?", required=False)
@@ -114,7 +115,7 @@ def test_application_form_keeps_what_was_typed_when_a_required_answer_is_missing
 
 def test_learner_cannot_withdraw_someone_elses_enrolment(client, course):
     cohort = CohortFactory(course=course)
-    other = Enrolment.objects.create(learner=learner(), cohort=cohort, status="active")
+    other = EnrolmentFactory(cohort=cohort)
     client.force_login(learner())
     response = client.post(reverse("learn_withdraw", args=[other.pk]))
     assert response.status_code == 404
@@ -125,11 +126,8 @@ def test_learner_cannot_withdraw_someone_elses_enrolment(client, course):
 def test_learn_page_shows_only_the_learners_own_enrolments(client, catalogue, course):
     cohort = CohortFactory(course=course)
     secret = build_course(catalogue, title="Someone else's course")
-    Enrolment.objects.create(
-        learner=learner(), cohort=CohortFactory(course=secret), status="active"
-    )
-    me = learner()
-    Enrolment.objects.create(learner=me, cohort=cohort, status="active")
+    EnrolmentFactory(cohort=CohortFactory(course=secret))
+    me = EnrolmentFactory(cohort=cohort).learner
     client.force_login(me)
     html = client.get(reverse("learn_dashboard")).content.decode()
     assert "Decent work in the care economy" in html
@@ -145,11 +143,10 @@ def test_learn_page_query_count_does_not_grow_with_enrolments(
     def add_enrolments(count):
         for n in range(count):
             course = build_course(catalogue, modules=1, title=f"Course {n}")
-            Enrolment.objects.create(
+            EnrolmentFactory(
                 learner=me,
                 cohort=CohortFactory(course=course),
                 status="waitlisted" if n % 2 else "active",
-                waitlisted_at=timezone.now(),
             )
 
     add_enrolments(2)
@@ -163,12 +160,9 @@ def test_learn_page_query_count_does_not_grow_with_enrolments(
 
 def test_withdrawing_from_a_full_cohort_promotes_the_first_on_the_waiting_list(client, course):
     cohort = CohortFactory(course=course, capacity=1)
-    me = learner()
-    mine = Enrolment.objects.create(learner=me, cohort=cohort, status="active")
-    waiting = Enrolment.objects.create(
-        learner=learner(), cohort=cohort, status="waitlisted", waitlisted_at=timezone.now()
-    )
-    client.force_login(me)
+    mine = EnrolmentFactory(cohort=cohort)
+    waiting = EnrolmentFactory(cohort=cohort, status="waitlisted")
+    client.force_login(mine.learner)
     client.post(reverse("learn_withdraw", args=[mine.pk]))
     waiting.refresh_from_db()
     assert waiting.status == EnrolmentStatus.ACTIVE

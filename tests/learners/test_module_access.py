@@ -2,13 +2,7 @@
 
 import pytest
 
-from learners.models import Enrolment
-from tests.factories import CohortFactory, UserFactory, build_course, learner
-
-
-@pytest.fixture
-def course(catalogue):
-    return build_course(catalogue, modules=2, title="Care work")
+from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, build_course, learner
 
 
 @pytest.fixture
@@ -24,8 +18,7 @@ def test_visitor_is_sent_to_the_course_outline_with_a_message(client, course, mo
 
 @pytest.mark.parametrize("status", ["applied", "waitlisted", "withdrawn", "rejected"])
 def test_learner_without_a_seat_cannot_open_modules(client, course, module, status):
-    me = learner()
-    Enrolment.objects.create(learner=me, cohort=CohortFactory(course=course), status=status)
+    me = EnrolmentFactory(cohort=CohortFactory(course=course), status=status).learner
     client.force_login(me)
     response = client.get(module.url)
     assert response.status_code == 302
@@ -34,16 +27,14 @@ def test_learner_without_a_seat_cannot_open_modules(client, course, module, stat
 
 @pytest.mark.parametrize("status", ["active", "completed"])
 def test_enrolled_learner_opens_modules(client, course, module, status):
-    me = learner()
-    Enrolment.objects.create(learner=me, cohort=CohortFactory(course=course), status=status)
+    me = EnrolmentFactory(cohort=CohortFactory(course=course), status=status).learner
     client.force_login(me)
     assert client.get(module.url).status_code == 200
 
 
 def test_enrolment_in_another_course_opens_nothing_here(client, catalogue, module):
     other = build_course(catalogue, title="Other course")
-    me = learner()
-    Enrolment.objects.create(learner=me, cohort=CohortFactory(course=other), status="active")
+    me = EnrolmentFactory(cohort=CohortFactory(course=other)).learner
     client.force_login(me)
     assert client.get(module.url).status_code == 302
 
@@ -56,9 +47,7 @@ def test_enrolment_in_the_spanish_edition_opens_the_english_modules_too(
     translate_page(site_tree.home, "es")
     translate_page(site_tree.catalogue, "es")
     spanish_course = translate_page(course, "es", title="Trabajo de cuidados")
-    me = learner()
-    cohort = CohortFactory(course=spanish_course, language="es")
-    Enrolment.objects.create(learner=me, cohort=cohort, status="active")
+    me = EnrolmentFactory(cohort=CohortFactory(course=spanish_course, language="es")).learner
     client.force_login(me)
     assert client.get(module.url).status_code == 200
 

@@ -8,10 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import CourseRequiredModule, SessionSlot
+from courses.models import CourseRequiredModule
 from learners.enrolment.sanitize import MAX_LENGTH
 from learners.models import (
-    Attendance,
     Enrolment,
     EnrolmentStatus,
     ModuleProgress,
@@ -21,9 +20,14 @@ from learners.models import (
 from learners.progress import services as progress
 from learners.progress.tasks import refresh_course_progress
 from tests.factories import (
+    AttendanceFactory,
     CohortFactory,
+    EnrolmentFactory,
     LiveSessionPageFactory,
     ModulePageFactory,
+    ModuleProgressFactory,
+    QuizAttemptFactory,
+    SessionSlotFactory,
     build_course,
     learner,
     translate_page,
@@ -73,6 +77,7 @@ def block_id(module, block_type):
 
 @pytest.fixture
 def course(catalogue):
+    """Three modules: one done is 33 %."""
     return build_course(catalogue, modules=3, title="Decent work in the care economy")
 
 
@@ -83,9 +88,7 @@ def cohort(course):
 
 @pytest.fixture
 def me(cohort):
-    user = learner()
-    Enrolment.objects.create(learner=user, cohort=cohort, status=EnrolmentStatus.ACTIVE)
-    return user
+    return EnrolmentFactory(cohort=cohort).learner
 
 
 def enrolment_of(user):
@@ -122,8 +125,7 @@ def test_marking_complete_is_a_post_only_for_enrolled_learners(client, course, c
     client.force_login(outsider)
     assert client.get(url).status_code == 405
     assert client.post(url).status_code == 403
-    waitlisted = learner()
-    Enrolment.objects.create(learner=waitlisted, cohort=cohort, status=EnrolmentStatus.WAITLISTED)
+    waitlisted = EnrolmentFactory(cohort=cohort, status=EnrolmentStatus.WAITLISTED).learner
     client.force_login(waitlisted)
     assert client.post(url).status_code == 403
     assert not ModuleProgress.objects.exists()
@@ -297,8 +299,7 @@ def test_a_reflection_can_be_edited_and_only_its_author_sees_it_on_the_module(
     client.post(url, {"block_id": bid, "text": "Second thoughts"})
     assert Reflection.objects.get().text == "Second thoughts"
 
-    other = learner()
-    Enrolment.objects.create(learner=other, cohort=cohort, status=EnrolmentStatus.ACTIVE)
+    other = EnrolmentFactory(cohort=cohort).learner
     client.force_login(other)
     assert "Second thoughts" not in client.get(module.url).content.decode()
 
@@ -322,8 +323,7 @@ def test_required_modules_alone_complete_the_course(client, course, me):
 def test_a_minimum_quiz_score_counts_a_quiz_not_taken_as_zero(client, catalogue):
     course = build_course(catalogue, modules=0, completion_min_quiz_score=80)
     first, second = quiz_module(course, "First quiz"), quiz_module(course, "Second quiz")
-    user = learner()
-    Enrolment.objects.create(learner=user, cohort=CohortFactory(course=course), status="active")
+    user = EnrolmentFactory(cohort=CohortFactory(course=course)).learner
     client.force_login(user)
     post_quiz(client, first, {1: [1], 2: [1, 2]})  # 100
     post_quiz(client, second, {1: [1], 2: [1]})  # 50: not passed, module not done
@@ -335,25 +335,20 @@ def test_a_minimum_quiz_score_counts_a_quiz_not_taken_as_zero(client, catalogue)
 def test_quiz_average_below_the_minimum_keeps_the_enrolment_active(catalogue):
     course = build_course(catalogue, modules=0, completion_min_quiz_score=90)
     module = quiz_module(course)
-    user = learner()
-    enrolment = Enrolment.objects.create(
-        learner=user, cohort=CohortFactory(course=course), status="active"
-    )
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
     # Passed at 60 (the quiz's pass mark: the module is done) but the course asks for 90.
-    QuizAttempt.objects.create(
+    QuizAttemptFactory(
         enrolment=enrolment,
-        module_key=module.translation_key,
+        module=module,
         block_id=block_id(module, "quiz"),
         correct=3,
         total=5,
         score=60,
         passed=True,
     )
-    ModuleProgress.objects.create(
-        enrolment=enrolment, module_key=module.translation_key, completed_at=timezone.now()
-    )
+    ModuleProgressFactory(enrolment=enrolment, module=module)
     assert progress.evaluate_completion(enrolment) is False
-    assert enrolment_of(user).status == EnrolmentStatus.ACTIVE
+    assert enrolment_of(enrolment.learner).status == EnrolmentStatus.ACTIVE
 
 
 def test_a_minimum_attendance_share_is_honoured_when_the_cohort_has_sessions(catalogue):
@@ -362,36 +357,31 @@ def test_a_minimum_attendance_share_is_honoured_when_the_cohort_has_sessions(cat
     cohort = CohortFactory(course=course)
     start = timezone.now() - timedelta(days=3)
     slots = [
-        SessionSlot.objects.create(
-            cohort=cohort, session=session, starts_at=start + timedelta(days=n)
-        )
+        SessionSlotFactory(cohort=cohort, session=session, starts_at=start + timedelta(days=n))
         for n in range(4)
     ]
-    SessionSlot.objects.create(cohort=cohort, session=session, starts_at=start, is_cancelled=True)
-    user = learner()
-    enrolment = Enrolment.objects.create(learner=user, cohort=cohort, status="active")
+    SessionSlotFactory(cohort=cohort, session=session, starts_at=start, is_cancelled=True)
+    enrolment = EnrolmentFactory(cohort=cohort)
+    user = enrolment.learner
     progress.mark_module_complete(enrolment=enrolment, module=modules_of(course)[0])
     assert enrolment_of(user).status == EnrolmentStatus.ACTIVE  # 0 of 4 attended
 
-    Attendance.objects.create(enrolment=enrolment, slot=slots[0], status="present")
-    Attendance.objects.create(enrolment=enrolment, slot=slots[1], status="excused")
+    AttendanceFactory(enrolment=enrolment, slot=slots[0], status="present")
+    AttendanceFactory(enrolment=enrolment, slot=slots[1], status="excused")
     progress.refresh_progress([enrolment.pk])
     assert enrolment_of(user).sessions_attended == 1
     assert enrolment_of(user).status == EnrolmentStatus.ACTIVE  # 1 of 4: 25 % < 50 %
 
-    Attendance.objects.create(enrolment=enrolment, slot=slots[2], status="present")
+    AttendanceFactory(enrolment=enrolment, slot=slots[2], status="present")
     progress.refresh_progress([enrolment.pk])
     assert enrolment_of(user).status == EnrolmentStatus.COMPLETED  # 2 of 4
 
 
 def test_the_attendance_rule_does_not_block_a_cohort_without_sessions(catalogue):
     course = build_course(catalogue, modules=1, completion_min_attendance=75)
-    user = learner()
-    enrolment = Enrolment.objects.create(
-        learner=user, cohort=CohortFactory(course=course), status="active"
-    )
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
     progress.mark_module_complete(enrolment=enrolment, module=modules_of(course)[0])
-    assert enrolment_of(user).status == EnrolmentStatus.COMPLETED
+    assert enrolment_of(enrolment.learner).status == EnrolmentStatus.COMPLETED
 
 
 # --- the rollup stays right when the course changes ---------------------------------------------
@@ -473,13 +463,10 @@ def _count(client, url):
 
 
 def _learner_halfway(course, modules):
-    user = learner()
-    enrolment = Enrolment.objects.create(
-        learner=user, cohort=CohortFactory(course=course), status="active"
-    )
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
     for module in modules[: len(modules) // 2]:
         progress.mark_module_complete(enrolment=enrolment, module=module)
-    return user
+    return enrolment.learner
 
 
 def test_course_and_module_pages_of_a_learner_do_not_grow_with_the_course(client, catalogue):
@@ -501,20 +488,16 @@ def test_refreshing_a_course_keeps_each_language_cohort_on_its_own_page(site_tre
     spanish_course = translate_page(course, "es")
     spanish_quiz = translate_page(english_quiz, "es", body=[("quiz", QUIZ)])
     assert block_id(spanish_quiz, "quiz") != block_id(english_quiz, "quiz")
-    user = learner()
-    enrolment = Enrolment.objects.create(
-        learner=user, cohort=CohortFactory(course=spanish_course, language="es"), status="active"
-    )
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=spanish_course, language="es"))
+    user = enrolment.learner
     progress.submit_quiz(
         enrolment=enrolment,
         module=spanish_quiz,
         block_id=block_id(spanish_quiz, "quiz"),
         answers={1: {1}, 2: {1, 2}},
     )
-    english = learner()
-    english_enrolment = Enrolment.objects.create(
-        learner=english, cohort=CohortFactory(course=course), status="active"
-    )
+    english_enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
+    english = english_enrolment.learner
     progress.submit_quiz(
         enrolment=english_enrolment,
         module=english_quiz,

@@ -26,7 +26,14 @@ from learners.models import (
     RosterUpload,
 )
 from learners.permissions import tutors_group
-from tests.factories import CohortFactory, UserFactory, build_course, learner
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    RosterUploadFactory,
+    UserFactory,
+    build_course,
+    learner,
+)
 from tests.fixtures import roster_sample
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +43,7 @@ User = get_user_model()
 
 @pytest.fixture
 def course(catalogue):
+    """A course on gender-based violence at work, for the Spanish invitation cohort below."""
     return build_course(catalogue, modules=1, title="Gender-based violence at work")
 
 
@@ -143,7 +151,7 @@ def test_existing_accounts_are_matched_ignoring_case_not_duplicated(cohort, staf
 
 def test_people_already_in_the_cohort_are_skipped_and_reported(cohort, staff):
     ana = learner(email="official1@ministry.example")
-    Enrolment.objects.create(learner=ana, cohort=cohort, status=EnrolmentStatus.WITHDRAWN)
+    EnrolmentFactory(learner=ana, cohort=cohort, status=EnrolmentStatus.WITHDRAWN)
     result = import_roster(cohort=cohort, rows=rows(3), by=staff)
     assert [(row.email, row.status) for row in result.skipped] == [
         ("official1@ministry.example", "withdrawn")
@@ -154,7 +162,7 @@ def test_people_already_in_the_cohort_are_skipped_and_reported(cohort, staff):
 
 def test_a_full_cohort_puts_the_rest_on_the_waiting_list_in_file_order(course, staff):
     cohort = CohortFactory(course=course, capacity=3)
-    Enrolment.objects.create(learner=learner(), cohort=cohort, status=EnrolmentStatus.ACTIVE)
+    EnrolmentFactory(cohort=cohort, status=EnrolmentStatus.ACTIVE)
     result = import_roster(cohort=cohort, rows=rows(4), by=staff)
     assert (result.enrolled, result.waitlisted) == (2, 2)
     statuses = list(
@@ -281,7 +289,7 @@ def test_a_failure_mid_import_leaves_nothing(cohort, staff, monkeypatch):
 def test_plan_says_what_the_import_would_do_and_writes_nothing(course, staff):
     cohort = CohortFactory(course=course, capacity=2)
     ana = learner(email="official0@ministry.example")
-    Enrolment.objects.create(learner=ana, cohort=cohort, status=EnrolmentStatus.ACTIVE)
+    EnrolmentFactory(learner=ana, cohort=cohort, status=EnrolmentStatus.ACTIVE)
     learner(email="official1@ministry.example")
     before = counts()
     plan = plan_import(cohort=cohort, rows=rows(4))
@@ -401,11 +409,8 @@ def test_cohort_admin_links_to_the_import_and_the_enrolments(cohort, staff):
 
 def test_lists_previewed_but_never_imported_are_deleted_after_a_day(cohort, staff):
     def upload(hours_ago, imported=False):
-        made = RosterUpload.objects.create(
-            cohort=cohort,
-            uploaded_by=staff,
-            data=b"email\n",
-            imported_at=timezone.now() if imported else None,
+        made = RosterUploadFactory(
+            cohort=cohort, uploaded_by=staff, imported_at=timezone.now() if imported else None
         )
         RosterUpload.objects.filter(pk=made.pk).update(
             created_at=timezone.now() - timedelta(hours=hours_ago)

@@ -1,19 +1,23 @@
 """Fixtures for live sessions: a blended course with two live sessions, a cohort in Bogotá
-time, slots and enrolments written directly (their services are tested elsewhere)."""
-
-from datetime import timedelta
+time, slots and enrolments from the factories (their services are tested elsewhere)."""
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
-from courses.models import LiveSessionPage, SessionSlot
-from learners.models import Enrolment, EnrolmentStatus
-from tests.factories import CohortFactory, build_course, learner
+from courses.models import LiveSessionPage
+from learners.models import EnrolmentStatus
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    SessionSlotFactory,
+    build_course,
+    learner,
+)
 
 
 @pytest.fixture
 def course(catalogue):
+    """A blended course with one module and two live sessions, at /en/courses/care/."""
     return build_course(catalogue, modules=1, sessions=2, title="Care economy", slug="care")
 
 
@@ -33,19 +37,14 @@ def cohort(course):
 
 
 def make_slot(cohort, session, starts_at=None, **fields):
-    starts_at = starts_at or timezone.now() + timedelta(days=2)
-    return SessionSlot.objects.create(
-        cohort=cohort,
-        session=session,
-        starts_at=starts_at,
-        duration_minutes=fields.pop("duration_minutes", 90),
-        join_url=fields.pop("join_url", "https://meet.example.org/care"),
-        **fields,
-    )
+    """A slot in two days (90 minutes, a join link) unless told otherwise."""
+    if starts_at is not None:
+        fields["starts_at"] = starts_at
+    return SessionSlotFactory(cohort=cohort, session=session, **fields)
 
 
 def enrol(user, cohort, status=EnrolmentStatus.ACTIVE):
-    return Enrolment.objects.create(learner=user, cohort=cohort, status=status)
+    return EnrolmentFactory(learner=user, cohort=cohort, status=status)
 
 
 def learner_in(cohort, *, time_zone="America/Bogota", language="en", **fields):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from learners.live import services as live
 from learners.models import Attendance, AttendanceStatus, Enrolment
-from tests.factories import CohortFactory, UserFactory
+from tests.factories import AttendanceFactory, CohortFactory, UserFactory
 
 from .conftest import client_for, learner_in, make_slot
 
@@ -31,9 +31,7 @@ def slot(cohort, session):
 def test_form_is_prefilled_present_for_learners_who_joined(tutor, cohort, slot):
     joined = learner_in(cohort, first_name="Berta")
     learner_in(cohort, first_name="Carla")
-    Attendance.objects.create(
-        enrolment=Enrolment.objects.get(learner=joined), slot=slot, joined_at=slot.starts_at
-    )
+    AttendanceFactory(enrolment=Enrolment.objects.get(learner=joined), slot=slot, joined=True)
     response = client_for(tutor).get(reverse("live_attendance", args=[slot.pk]))
     assert response.status_code == 200
     form = response.context["form"]
@@ -77,7 +75,7 @@ def test_saving_writes_attendance_and_refreshes_progress(tutor, cohort, slot):
 def test_marks_keep_the_joined_time(tutor, cohort, slot):
     user = learner_in(cohort)
     enrolment = Enrolment.objects.get(learner=user)
-    Attendance.objects.create(enrolment=enrolment, slot=slot, joined_at=slot.starts_at)
+    AttendanceFactory(enrolment=enrolment, slot=slot, joined=True)
     live.mark_attendance(slot=slot, marks={enrolment.pk: "present"}, by=tutor)
     row = Attendance.objects.get()
     assert row.status == "present" and row.joined_at == slot.starts_at

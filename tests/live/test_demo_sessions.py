@@ -8,11 +8,10 @@ from courses.models import SessionSlot
 from learners.demo.build import build_demo
 from learners.models import Attendance
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("modules_open")]
+pytestmark = pytest.mark.usefixtures("modules_open")
 
 
-def test_demo_has_past_and_future_sessions_and_a_second_run_changes_nothing():
-    build_demo()
+def test_demo_has_past_and_future_sessions_and_a_second_run_changes_nothing(demo):
     now = timezone.now()
     past = SessionSlot.objects.filter(starts_at__lt=now)
     assert past.exists() and SessionSlot.objects.filter(starts_at__gt=now).exists()

@@ -27,6 +27,7 @@ def status_message(response) -> str:
 
 @pytest.fixture
 def course(site_tree):
+    """A course without modules at /en/courses/care/, on unpaid care work (the search term)."""
     return CoursePageFactory(parent=site_tree.catalogue, title="Unpaid care work", slug="care")
 
 

@@ -9,12 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core import mail
 from django.db import connection, connections
-from django.utils import timezone
 
 from learners.certificates import tasks
 from learners.certificates.services import issue_after_commit, issue_certificate
-from learners.models import Certificate, Enrolment, EnrolmentStatus
-from tests.factories import CohortFactory, build_course, build_site, learner
+from learners.models import Certificate, EnrolmentStatus
+from tests.factories import CohortFactory, EnrolmentFactory, build_course, build_site, learner
 
 pytestmark = pytest.mark.services
 
@@ -24,9 +23,7 @@ def _completed_enrolment(email="camila@example.org"):
     course = build_course(tree.catalogue, modules=1, title="Decent work and the care economy")
     cohort = CohortFactory(course=course)
     user = learner(email=email, certificate_name="Camila Núñez Peña")
-    return Enrolment.objects.create(
-        learner=user, cohort=cohort, status=EnrolmentStatus.COMPLETED, completed_at=timezone.now()
-    )
+    return EnrolmentFactory(learner=user, cohort=cohort, status=EnrolmentStatus.COMPLETED)
 
 
 def test_repeated_completion_signals_through_a_real_worker_issue_one_certificate(

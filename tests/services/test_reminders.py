@@ -11,11 +11,11 @@ from django.core import mail
 from django.db import connection, connections
 from django.utils import timezone
 
-from courses.models import LiveSessionPage, SessionSlot
+from courses.models import LiveSessionPage
 from learners.live import services as live
 from learners.live.tasks import send_session_reminder
 from learners.models import Enrolment, EnrolmentStatus, SentReminder
-from tests.factories import CohortFactory, build_course, build_site, learner
+from tests.factories import CohortFactory, SessionSlotFactory, build_course, build_site, learner
 
 pytestmark = pytest.mark.services
 
@@ -28,7 +28,7 @@ def scheduled_session(learners: int, starts_in=timedelta(minutes=45)):
         Enrolment(learner=learner(), cohort=cohort, status=EnrolmentStatus.ACTIVE)
         for _ in range(learners)
     )
-    return SessionSlot.objects.create(
+    return SessionSlotFactory(
         cohort=cohort,
         session=LiveSessionPage.objects.child_of(course).get(),
         starts_at=timezone.now() + starts_in,

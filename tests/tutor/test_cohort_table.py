@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from learners.models import Enrolment
 from learners.tutor.selectors import LearnerFilters, at_risk_q, cohort_learners, expected_progress
-from tests.factories import CohortFactory, learner
+from tests.factories import CohortFactory, EnrolmentFactory, learner
 from tests.tutor.conftest import add_learners
 
 
@@ -47,10 +47,9 @@ def test_user_with_no_cohorts_gets_a_friendly_empty_page(client, db):
 
 def test_table_shows_the_rollup_of_each_learner(client, tutor, cohort):
     me = learner(certificate_name="María José Núñez", country="Chile", organisation="SENCE")
-    Enrolment.objects.create(
+    EnrolmentFactory(
         learner=me,
         cohort=cohort,
-        status="active",
         progress_percent=75,
         modules_done=3,
         quiz_average=88,

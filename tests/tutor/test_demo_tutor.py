@@ -3,29 +3,12 @@ learners, progress (some at risk) and a welcome announcement; a second seed adds
 
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
-from wagtail.models import Site
 
 from courses.models import Cohort
 from learners.models import Announcement
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Seed the demo once for the module; roll everything back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
-    cache.clear()
 
 
 def test_demo_tutor_sees_their_cohorts_with_learners_and_an_announcement(client, demo):

@@ -9,19 +9,18 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import ModulePage, SessionSlot
-from learners.models import (
-    Attendance,
-    Enrolment,
-    ModuleProgress,
-    QuizAttempt,
-    Reflection,
-)
+from courses.models import ModulePage
 from tests.factories import (
+    AttendanceFactory,
     CohortFactory,
     CoursePageFactory,
+    EnrolmentFactory,
     LiveSessionPageFactory,
     ModulePageFactory,
+    ModuleProgressFactory,
+    QuizAttemptFactory,
+    ReflectionFactory,
+    SessionSlotFactory,
     learner,
     translate_page,
 )
@@ -63,24 +62,22 @@ def block_ids(module):
 
 def fill(enrolment, modules):
     """Every module completed, two quiz attempts and a reflection each."""
-    now = timezone.now()
     for module in modules:
         ids = block_ids(module)
-        key = module.translation_key
-        ModuleProgress.objects.create(enrolment=enrolment, module_key=key, completed_at=now)
+        ModuleProgressFactory(enrolment=enrolment, module=module)
         for score in (40, 80):
-            QuizAttempt.objects.create(
+            QuizAttemptFactory(
                 enrolment=enrolment,
-                module_key=key,
+                module=module,
                 block_id=ids["quiz"],
                 correct=1,
                 total=1,
                 score=score,
                 passed=score >= 70,
             )
-        Reflection.objects.create(
+        ReflectionFactory(
             enrolment=enrolment,
-            module_key=key,
+            module=module,
             block_id=ids["reflection"],
             text=f"<p>My answer for {module.title}</p>",
         )
@@ -98,7 +95,7 @@ def setup(catalogue, tutor):
     me = learner(certificate_name="Ana Núñez", country="Perú", organisation="MTPE")
     me.profile.position = "Inspector"
     me.profile.save()
-    enrolment = Enrolment.objects.create(learner=me, cohort=cohort, status="active")
+    enrolment = EnrolmentFactory(learner=me, cohort=cohort)
     modules = list(ModulePage.objects.child_of(course).order_by("path"))
     return cohort, enrolment, modules
 
@@ -149,9 +146,9 @@ def test_progress_is_shown_in_the_outline_of_the_cohorts_language(client, site_t
 def test_reflections_are_sanitised_on_render(client, tutor, setup):
     cohort, enrolment, modules = setup
     ids = block_ids(modules[0])
-    Reflection.objects.create(  # written raw by another path: never shown raw
+    ReflectionFactory(  # written raw by another path: never shown raw
         enrolment=enrolment,
-        module_key=modules[0].translation_key,
+        module=modules[0],
         block_id=ids["reflection"],
         text='<p>ok</p><script>alert(1)</script><img src=x onerror="alert(2)">'
         '<a href="javascript:alert(3)">x</a>',
@@ -165,8 +162,8 @@ def test_reflections_are_sanitised_on_render(client, tutor, setup):
 def test_attendance_rows_are_listed(client, tutor, setup):
     cohort, enrolment, modules = setup
     session = LiveSessionPageFactory(parent=cohort.course, title="Opening session")
-    slot = SessionSlot.objects.create(cohort=cohort, session=session, starts_at=timezone.now())
-    Attendance.objects.create(enrolment=enrolment, slot=slot, status="present")
+    slot = SessionSlotFactory(cohort=cohort, session=session, starts_at=timezone.now())
+    AttendanceFactory(enrolment=enrolment, slot=slot, status="present")
     client.force_login(tutor)
     html = client.get(detail_url(cohort, enrolment)).content.decode()
     assert "Opening session" in html and "Present" in html
@@ -180,14 +177,14 @@ def test_query_count_does_not_grow_with_modules_and_attempts(
         course = course_with(catalogue, size)
         cohort = CohortFactory(course=course)
         cohort.tutors.add(tutor)
-        enrolment = Enrolment.objects.create(learner=learner(), cohort=cohort, status="active")
+        enrolment = EnrolmentFactory(cohort=cohort)
         fill(enrolment, list(ModulePage.objects.child_of(course)))
         session = LiveSessionPageFactory(parent=course)
         for day in range(size // 4):
-            slot = SessionSlot.objects.create(
+            slot = SessionSlotFactory(
                 cohort=cohort, session=session, starts_at=timezone.now() + timedelta(days=day)
             )
-            Attendance.objects.create(enrolment=enrolment, slot=slot, status="present")
+            AttendanceFactory(enrolment=enrolment, slot=slot, status="present")
         return detail_url(cohort, enrolment)
 
     client.force_login(tutor)

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from learners.models import Announcement, Enrolment
-from tests.factories import learner
+from learners.models import Announcement
+from tests.factories import EnrolmentFactory, learner
 from tests.tutor.conftest import add_learners
 
 
@@ -76,8 +76,8 @@ def test_tutor_cannot_post_an_announcement_to_another_cohort(
 
 @pytest.mark.parametrize("status", ["active", "completed"])
 def test_a_learner_is_refused_every_tutor_page_of_their_own_cohort(client, cohort, status):
-    me = learner()
-    enrolment = Enrolment.objects.create(learner=me, cohort=cohort, status=status)
+    enrolment = EnrolmentFactory(cohort=cohort, status=status)
+    me = enrolment.learner
     client.force_login(me)
     for url in [*cohort_urls(cohort), reverse("tutor_learner", args=[cohort.pk, enrolment.pk])]:
         assert client.get(url).status_code == 404, url

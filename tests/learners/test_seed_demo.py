@@ -1,7 +1,8 @@
 """The demo command: builds the bilingual demo site once, and a second run changes nothing.
 
-The site is seeded once per module inside a transaction that is rolled back at the end, so the
-rest of the suite starts from an empty tree.
+The tests read the demo through the ``demo`` fixture (tests/conftest.py): built once per test
+process and rolled back before any other test, so the rest of the suite starts from an empty
+tree. Its value is what the first run printed.
 """
 
 from datetime import timedelta
@@ -11,9 +12,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
 
@@ -45,18 +44,6 @@ NOT_TRANSLATED = {
     "estimated_minutes",
     "duration_minutes",
 }
-
-
-@pytest.fixture(scope="module")
-def seed_output(django_db_setup, django_db_blocker):
-    """Run ``seed_demo`` once for the module; roll everything back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("seed_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
-    cache.clear()
 
 
 def counts():
@@ -94,16 +81,16 @@ def english_course(slug):
 # --- the build -----------------------------------------------------------------------------
 
 
-def test_first_run_reports_what_it_created(seed_output):
+def test_first_run_reports_what_it_created(demo):
     learners = len(content_people.LEARNERS)
     enrolments = sum(len(spec.enrolments) for spec in content_people.LEARNERS) + 2
     assert (
         f"created 1 locales, 52 pages, {4 + learners} users, 6 cohorts, {enrolments} enrolments"
-        in seed_output
+        in demo
     )
 
 
-def test_second_run_creates_nothing(seed_output):
+def test_second_run_creates_nothing(demo):
     before = counts()
     out = StringIO()
     call_command("seed_demo", stdout=out)
@@ -111,7 +98,7 @@ def test_second_run_creates_nothing(seed_output):
     assert "created 0 locales, 0 pages, 0 users, 0 cohorts, 0 enrolments" in out.getvalue()
 
 
-def test_home_page_replaces_the_wagtail_welcome_page(seed_output):
+def test_home_page_replaces_the_wagtail_welcome_page(demo):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
@@ -123,12 +110,12 @@ def test_home_page_replaces_the_wagtail_welcome_page(seed_output):
     assert home.get_translation(Locale.objects.get(language_code="es")).live
 
 
-def test_both_languages_have_a_catalogue_at_courses(seed_output, client):
+def test_both_languages_have_a_catalogue_at_courses(demo, client):
     assert client.get("/en/courses/").status_code == 200
     assert client.get("/es/courses/").status_code == 200
 
 
-def test_site_settings_are_set(seed_output):
+def test_site_settings_are_set(demo):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.organisation_name == "Aula"
     assert settings.contact_email
@@ -138,7 +125,7 @@ def test_site_settings_are_set(seed_output):
 
 
 @pytest.mark.parametrize("spec", content_en.COURSES, ids=lambda spec: spec["slug"])
-def test_course_exists_in_english_and_spanish(seed_output, spec):
+def test_course_exists_in_english_and_spanish(demo, spec):
     english = english_course(spec["slug"])
     spanish = english.get_translation(Locale.objects.get(language_code="es"))
     assert spanish.translation_key == english.translation_key
@@ -159,19 +146,19 @@ def test_course_exists_in_english_and_spanish(seed_output, spec):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_course_hours_add_up_to_their_outline(seed_output, language):
+def test_course_hours_add_up_to_their_outline(demo, language):
     for course in CoursePage.objects.filter(locale__language_code=language):
         outline = course.outline
         assert sum(item.effort_minutes for item in outline) == course.effort_hours * 60, course
 
 
-def test_self_paced_course_has_no_duration(seed_output):
+def test_self_paced_course_has_no_duration(demo):
     course = english_course("intro-gender-diversity-human-rights")
     assert course.format == "self-paced"
     assert course.duration_weeks is None
 
 
-def test_gender_violence_course_is_sensitive_with_support_links(seed_output, client):
+def test_gender_violence_course_is_sensitive_with_support_links(demo, client):
     english = english_course("gender-based-violence-at-work")
     spanish = english.get_translation(Locale.objects.get(language_code="es")).specific
     for course in (english, spanish):
@@ -188,7 +175,7 @@ def test_gender_violence_course_is_sensitive_with_support_links(seed_output, cli
     assert english.support_links.first().url in html
 
 
-def test_launch_session_of_the_live_series_has_three_speakers(seed_output):
+def test_launch_session_of_the_live_series_has_three_speakers(demo):
     course = english_course("professionalising-care-series")
     launch = course.outline[0]
     assert "29 April 2025" in launch.introduction
@@ -196,7 +183,7 @@ def test_launch_session_of_the_live_series_has_three_speakers(seed_output):
     assert launch.speakers.count() == 3
 
 
-def test_most_modules_have_a_quiz_and_a_reflection(seed_output):
+def test_most_modules_have_a_quiz_and_a_reflection(demo):
     modules = list(ModulePage.objects.all())
     with_quiz = [m for m in modules if any(b.block_type == "quiz" for b in m.body)]
     with_reflection = [m for m in modules if any(b.block_type == "reflection" for b in m.body)]
@@ -208,7 +195,7 @@ def test_most_modules_have_a_quiz_and_a_reflection(seed_output):
 # --- every page renders --------------------------------------------------------------------
 
 
-def test_every_demo_page_renders_in_both_languages(seed_output, client):
+def test_every_demo_page_renders_in_both_languages(demo, client):
     pages = list(demo_pages())
     assert {page.locale.language_code for page in pages} == set(LANGUAGES)
     assert len(pages) == 52
@@ -226,7 +213,7 @@ def cohorts_of(slug):
     return Cohort.objects.for_course(english_course(slug)).order_by("language")
 
 
-def test_cohorts_exist_in_both_languages(seed_output):
+def test_cohorts_exist_in_both_languages(demo):
     assert set(Cohort.objects.values_list("language", flat=True)) == {"en", "es"}
     care = cohorts_of("decent-work-care-economy")
     assert [(c.language, c.enrolment_mode) for c in care] == [
@@ -250,7 +237,7 @@ def test_cohorts_exist_in_both_languages(seed_output):
         assert cohort.course.locale.language_code == cohort.language
 
 
-def test_care_economy_course_asks_application_questions_in_both_languages(seed_output):
+def test_care_economy_course_asks_application_questions_in_both_languages(demo):
     english = english_course("decent-work-care-economy")
     spanish = english.get_translation(Locale.objects.get(language_code="es")).specific
     english_questions = list(english.application_questions.values_list("text", flat=True))
@@ -262,7 +249,7 @@ def test_care_economy_course_asks_application_questions_in_both_languages(seed_o
     assert [q.text for q in revision.application_questions.all()] == english_questions
 
 
-def test_some_applications_wait_for_review(seed_output):
+def test_some_applications_wait_for_review(demo):
     waiting = Enrolment.objects.filter(status=EnrolmentStatus.APPLIED)
     assert waiting.count() >= 3
     assert {e.cohort.language for e in waiting} == {"en", "es"}
@@ -276,7 +263,7 @@ def test_some_applications_wait_for_review(seed_output):
     assert all(e.decided_by.email == "admin@aula.example" for e in approved)
 
 
-def test_the_tutor_has_applications_to_review(seed_output):
+def test_the_tutor_has_applications_to_review(demo):
     tutor = get_user_model().objects.get(email="tutor@aula.example")
     assert tutor.groups.filter(name="Tutors").exists()
     mine = Enrolment.objects.for_tutor(tutor)
@@ -284,7 +271,7 @@ def test_the_tutor_has_applications_to_review(seed_output):
     assert not mine.filter(cohort__tutors__isnull=True).exists()
 
 
-def test_demo_learners_have_profiles_across_the_region(seed_output):
+def test_demo_learners_have_profiles_across_the_region(demo):
     profiles = LearnerProfile.objects.filter(
         user__email__in=[spec.email for spec in content_people.LEARNERS]
     )
@@ -297,7 +284,7 @@ def test_demo_learners_have_profiles_across_the_region(seed_output):
     assert set(profiles.values_list("preferred_language", flat=True)) == {"en", "es"}
 
 
-def test_demo_learner_is_enrolled_in_two_courses(seed_output):
+def test_demo_learner_is_enrolled_in_two_courses(demo):
     """One of them may be completed already: the webinar series completes on attendance."""
     user = get_user_model().objects.get(email="learner@aula.example")
     enrolments = Enrolment.objects.filter(
@@ -309,7 +296,7 @@ def test_demo_learner_is_enrolled_in_two_courses(seed_output):
     assert user.profile.is_complete
 
 
-def test_demo_progress_has_finished_halfway_and_inactive_learners(seed_output):
+def test_demo_progress_has_finished_halfway_and_inactive_learners(demo):
     seated = Enrolment.objects.filter(
         status__in=[EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED]
     )
@@ -323,7 +310,7 @@ def test_demo_progress_has_finished_halfway_and_inactive_learners(seed_output):
     assert Reflection.objects.exists()
 
 
-def test_demo_learners_can_log_in(seed_output):
+def test_demo_learners_can_log_in(demo):
     spec = content_people.LEARNERS[0]
     user = authenticate(username=spec.email, password=DEMO_PASSWORD)
     assert user is not None
@@ -334,7 +321,7 @@ def test_demo_learners_can_log_in(seed_output):
 
 
 @pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.role)
-def test_demo_user_can_log_in_with_the_demo_password(seed_output, demo_user):
+def test_demo_user_can_log_in_with_the_demo_password(demo, demo_user):
     user = authenticate(username=demo_user.email, password=DEMO_PASSWORD)
     assert user is not None
     assert user.email == demo_user.email
@@ -342,7 +329,7 @@ def test_demo_user_can_log_in_with_the_demo_password(seed_output, demo_user):
     assert EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
 
 
-def test_roles_have_their_permissions(seed_output):
+def test_roles_have_their_permissions(demo):
     users = {user.email.split("@")[0]: user for user in get_user_model().objects.all()}
     assert users["admin"].is_superuser
     assert users["editor"].is_staff and not users["editor"].is_superuser
@@ -351,7 +338,7 @@ def test_roles_have_their_permissions(seed_output):
     assert not users["learner"].is_staff
 
 
-def test_second_run_keeps_a_changed_password(seed_output):
+def test_second_run_keeps_a_changed_password(demo):
     user = get_user_model().objects.get(email="learner@aula.example")
     user.set_password("a-new-secret-phrase")
     user.save()
