@@ -28,7 +28,7 @@ from learners.certificates import services
 from learners.certificates.models import Certificate
 from learners.permissions import can_manage_certificates
 
-from .menu import PermittedViewSet
+from .menu import CohortAdminView, PermittedViewSet
 
 NAMESPACE = "certificates"
 MAX_REASON_LENGTH = 2000
@@ -281,15 +281,9 @@ class ReissueView(CertificateObjectMixin, WagtailAdminTemplateMixin, TemplateVie
         )
 
 
-class CohortReissueView(ManagerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class CohortReissueView(ManagerRequiredMixin, CohortAdminView):
     template_name = "learners/certificates/admin/cohort_reissue.html"
     header_icon = "doc-full"
-
-    @cached_property
-    def cohort(self) -> Cohort:
-        return get_object_or_404(
-            Cohort.objects.select_related("course"), pk=self.kwargs["cohort_id"]
-        )
 
     def get_page_title(self):
         return _("Re-issue the certificates of %(cohort)s") % {"cohort": self.cohort}

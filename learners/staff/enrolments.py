@@ -34,7 +34,7 @@ from learners.enrolment.roster_import import import_roster, plan_import
 from learners.permissions import can_import_roster, can_review_enrolments, reviewable_enrolments
 
 from .forms import DecisionForm, EnrolmentFilterSet, RosterUploadForm
-from .menu import PermittedViewSet
+from .menu import CohortAdminView, PermittedViewSet
 
 NAMESPACE = "enrolments"
 
@@ -227,15 +227,9 @@ class ImporterRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class RosterUploadView(ImporterRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class RosterUploadView(ImporterRequiredMixin, CohortAdminView):
     template_name = "learners/admin/roster_upload.html"
     header_icon = "upload"
-
-    @cached_property
-    def cohort(self) -> Cohort:
-        return get_object_or_404(
-            Cohort.objects.select_related("course"), pk=self.kwargs["cohort_id"]
-        )
 
     def get_page_title(self):
         return _("Import learners into %(cohort)s") % {"cohort": self.cohort}

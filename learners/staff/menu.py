@@ -1,9 +1,15 @@
 """Admin viewsets of this app whose menu item is shown only to the users allowed in (the views
-check the same rule from learners/permissions.py)."""
+check the same rule from learners/permissions.py), and what the staff views of one cohort
+share."""
 
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+
+from courses.models import Cohort
 
 
 class PermittedViewSet(ViewSet):
@@ -22,3 +28,13 @@ class PermittedViewSet(ViewSet):
                 return allowed(request.user)
 
         return PermittedMenuItem
+
+
+class CohortAdminView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page about one cohort, the ``cohort_id`` of its URL (404 when unknown)."""
+
+    @cached_property
+    def cohort(self) -> Cohort:
+        return get_object_or_404(
+            Cohort.objects.select_related("course"), pk=self.kwargs["cohort_id"]
+        )
