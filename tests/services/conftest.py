@@ -11,6 +11,7 @@ run them against the wrong database. Tasks go through the broker only while a te
 """
 
 import pytest
+from celery._state import _set_task_join_will_block
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 
@@ -48,6 +49,10 @@ def celery_worker_session(django_db_setup, django_db_blocker, worker_id):
 
 @pytest.fixture
 def celery_worker(celery_worker_session, transactional_db):
+    # The worker thread's pool marks the whole process as one where joining a result would
+    # block (celery.worker.components.Pool.create); the test thread is not a task and waits on
+    # results. start_worker clears the mark once, after start-up; clear it for every test.
+    _set_task_join_will_block(False)
     app.conf.task_always_eager = False
     yield celery_worker_session
     app.conf.task_always_eager = True
