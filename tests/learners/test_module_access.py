@@ -1,6 +1,9 @@
-"""Module pages are for enrolled learners, the course's tutors and staff."""
+"""Module pages are for enrolled learners, the course's tutors, administrators and the editors
+who may edit the course."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
 
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, build_course, learner
 
@@ -52,13 +55,31 @@ def test_enrolment_in_the_spanish_edition_opens_the_english_modules_too(
     assert client.get(module.url).status_code == 200
 
 
-def test_tutor_of_a_cohort_and_staff_open_modules(client, course, module):
+def test_tutor_of_a_cohort_and_administrators_open_modules(client, course, module):
     tutor = learner()
     CohortFactory(course=course).tutors.add(tutor)
     client.force_login(tutor)
     assert client.get(module.url).status_code == 200
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(is_superuser=True))
     assert client.get(module.url).status_code == 200
+
+
+def test_editor_who_may_edit_the_course_opens_its_modules(client, course, module):
+    editors, _created = Group.objects.get_or_create(name="Course editors")
+    GroupPagePermission.objects.create(
+        group=editors, page=course, permission=Permission.objects.get(codename="change_page")
+    )
+    editor = UserFactory(email="editor@example.org")
+    editor.groups.add(editors)
+    client.force_login(editor)
+    assert client.get(module.url).status_code == 200
+
+
+def test_the_staff_flag_alone_opens_no_module(client, course, module):
+    client.force_login(UserFactory(email="clerk@example.org", is_staff=True))
+    response = client.get(module.url)
+    assert response.status_code == 302
+    assert response["Location"] == course.url
 
 
 def test_editors_preview_of_a_module_still_works(client, module):
