@@ -72,6 +72,13 @@ CACHES = {
     }
 }
 
+# Throttles see the client through this many reverse proxies (base.py); a typo must not
+# silently fall back to the load balancer's one address for everybody.
+if _env("AULA_TRUSTED_PROXY_COUNT") and not _env("AULA_TRUSTED_PROXY_COUNT").isdigit():
+    problems.append(
+        "AULA_TRUSTED_PROXY_COUNT must be a whole number (the reverse proxies in front of Aula)."
+    )
+
 # Celery: a real broker and workers; tasks never run inside the web process.
 CELERY_BROKER_URL = _env("CELERY_BROKER_URL")
 if not CELERY_BROKER_URL:

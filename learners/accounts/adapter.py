@@ -1,5 +1,6 @@
 """django-allauth's account adapter: its emails link to the public address and greet with the
-organisation's name, never with the host the request came in on."""
+organisation's name, never with the host the request came in on; its rate limits see the client
+address through the trusted proxies only, and count failed logins per account *and* address."""
 
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -8,6 +9,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
 from aula.links import public_domain, public_url
+from aula.throttle import address_key, client_ip
 from home.models import SiteSettings
 
 
@@ -38,6 +40,20 @@ class AccountAdapter(DefaultAccountAdapter):
         # As allauth builds it (flows.password_reset), on the public address.
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return public_url(path.replace("UID-KEY", quote(key)))
+
+    # --- rate limits (ACCOUNT_RATE_LIMITS in aula/settings/base.py) ---------------------------
+
+    def get_client_ip(self, request) -> str:
+        """The address every allauth rate limit counts "per ip": the same as Aula's throttles."""
+        return client_ip(request)
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        # allauth's "login_failed" rate "per key" would count an email's failures from every
+        # address, so anyone could lock a known account out. The key is the email *and* the
+        # client address; allauth reads it when counting (pre_authenticate) and when a password
+        # reset clears the count. Private method: pinned by tests/security/test_throttles.py.
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{address_key(request)}"
 
 
 def _on_public_address(url):
