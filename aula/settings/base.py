@@ -177,9 +177,22 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Private files (certificate PDFs) live outside MEDIA_ROOT and have no URL: Aula's views serve
+# them after the permission check (learners/certificates/files.py; README "Private files").
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("AULA_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# How a private file leaves: "django" (streamed by Aula), "x-accel-redirect" (nginx, internal
+# location AULA_PRIVATE_MEDIA_INTERNAL_URL), "x-sendfile" (Apache/lighttpd) or "signed-url"
+# (a short-lived signed URL of object storage).
+AULA_PRIVATE_MEDIA_SERVE = os.environ.get("AULA_PRIVATE_MEDIA_SERVE", "django")
+AULA_PRIVATE_MEDIA_INTERNAL_URL = os.environ.get("AULA_PRIVATE_MEDIA_INTERNAL_URL", "/_private/")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "aula.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -12,12 +12,21 @@ localhost and a console mail backend are accepted; everything else is refused as
 """
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import AULA_PUBLIC_URL, DATABASES, env_list
+from .base import (
+    AULA_PRIVATE_MEDIA_SERVE,
+    AULA_PUBLIC_URL,
+    DATABASES,
+    MEDIA_ROOT,
+    PRIVATE_MEDIA_ROOT,
+    STORAGES,
+    env_list,
+)
 
 LOCAL_STACK = os.environ.get("DJANGO_SETTINGS_MODULE") == "aula.settings.serve"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -136,7 +145,47 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt in to SAMEORIGIN themsel
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # Media on object storage (pip install django-storages[s3]); see README "Deploying at scale".
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+
+# Private files (certificate PDFs): in a private bucket of their own, handed out through signed
+# URLs that expire after a minute; or on disk outside MEDIA_ROOT, streamed by Aula or by the web
+# server (X-Accel-Redirect, X-Sendfile). See README "Private files".
+PRIVATE_SERVE_MODES = {"django", "x-accel-redirect", "x-sendfile", "signed-url"}
+PRIVATE_BUCKET = _env("AULA_PRIVATE_STORAGE_BUCKET")
+if PRIVATE_BUCKET:
+    if _env("AWS_STORAGE_BUCKET_NAME") == PRIVATE_BUCKET:
+        problems.append(
+            "AULA_PRIVATE_STORAGE_BUCKET must be a bucket of its own, not the media bucket."
+        )
+    STORAGES["certificates"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_BUCKET,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+            "custom_domain": None,
+        },
+    }
+    AULA_PRIVATE_MEDIA_SERVE = _env("AULA_PRIVATE_MEDIA_SERVE") or "signed-url"
+else:
+    _private, _media = Path(PRIVATE_MEDIA_ROOT).resolve(), Path(MEDIA_ROOT).resolve()
+    if _private == _media or _media in _private.parents:
+        problems.append(
+            f"AULA_PRIVATE_MEDIA_ROOT ({_private}) must lie outside MEDIA_ROOT ({_media}): "
+            "everything under MEDIA_ROOT is public."
+        )
+    if AULA_PRIVATE_MEDIA_SERVE == "signed-url":
+        problems.append(
+            "AULA_PRIVATE_MEDIA_SERVE=signed-url needs AULA_PRIVATE_STORAGE_BUCKET (files on "
+            "disk are streamed by Aula or by the web server)."
+        )
+if AULA_PRIVATE_MEDIA_SERVE not in PRIVATE_SERVE_MODES:
+    problems.append(
+        f"AULA_PRIVATE_MEDIA_SERVE must be one of {', '.join(sorted(PRIVATE_SERVE_MODES))} "
+        f"(got {AULA_PRIVATE_MEDIA_SERVE!r})."
+    )
 
 # The web process checks the database, the cache and the broker before serving (aula/wsgi.py).
 AULA_PREFLIGHT = _env("AULA_PREFLIGHT") != "0"
