@@ -26,6 +26,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 
+from aula import converters  # noqa: F401  (registers <id:…>)
 from courses.models import Cohort
 from learners.enrolment import services
 from learners.enrolment.models import Enrolment, EnrolmentStatus, RosterUpload
@@ -379,13 +380,11 @@ class EnrolmentViewSet(PermittedViewSet):
         return [
             path("", EnrolmentIndexView.as_view(), name="index"),
             path("results/", EnrolmentIndexView.as_view(results_only=True), name="index_results"),
-            path("<int:pk>/", EnrolmentReviewView.as_view(), name="review"),
-            path("<int:pk>/approve/", DecisionView.as_view(decision="approve"), name="approve"),
-            path("<int:pk>/reject/", DecisionView.as_view(decision="reject"), name="reject"),
-            path("import/<int:cohort_id>/", RosterUploadView.as_view(), name="import_upload"),
-            path(
-                "import/list/<int:upload_id>/", RosterPreviewView.as_view(), name="import_preview"
-            ),
+            path("<id:pk>/", EnrolmentReviewView.as_view(), name="review"),
+            path("<id:pk>/approve/", DecisionView.as_view(decision="approve"), name="approve"),
+            path("<id:pk>/reject/", DecisionView.as_view(decision="reject"), name="reject"),
+            path("import/<id:cohort_id>/", RosterUploadView.as_view(), name="import_upload"),
+            path("import/list/<id:upload_id>/", RosterPreviewView.as_view(), name="import_preview"),
         ]
 
 
