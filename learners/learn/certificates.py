@@ -1,8 +1,9 @@
 """Certificates on the public site: the learner's download, and public verification.
 
 Verification shows whether a certificate is valid, revoked or replaced, for whom, for which
-course and when, and the issuer: nothing else about the learner. Unknown codes are throttled
-per IP address (learners/learn/throttle.py) and answer 404 in the page's language.
+course and when, and the issuer: nothing else about the learner. Unknown codes answer 404 in the
+page's language and count against the client's address (aula/throttle.py); past the bound only
+unknown codes are refused (429): a valid code is always answered.
 """
 
 from django.contrib import messages
@@ -15,14 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from aula import throttle
 from home.models import SiteSettings
 from learners.certificates.models import Certificate
 from learners.certificates.numbers import normalise_number
 from learners.certificates.services import ensure_pdf, find_certificate, latest_in_chain
-
-from . import throttle
-
-THROTTLE_SCOPE = "certificate-verify"
 
 
 def _site_organisation(request) -> str:
@@ -56,7 +54,10 @@ def download(request, certificate_id: int):
 
 
 def _throttled(request):
-    return TemplateResponse(request, "learners/certificates/throttled.html", status=429)
+    minutes = throttle.VERIFICATION_MISSES.window // 60
+    return TemplateResponse(
+        request, "learners/certificates/throttled.html", {"minutes": minutes}, status=429
+    )
 
 
 @require_GET
@@ -78,11 +79,13 @@ def verify_form(request):
 @never_cache
 def verify(request, code: str):
     """Public verification of a certificate by its code (or its printed number)."""
-    if throttle.is_throttled(THROTTLE_SCOPE, request):
-        return _throttled(request)
+    # Looked up first: misses never cost a valid code its answer.
     certificate = find_certificate(code)
     if certificate is None:
-        throttle.record_failure(THROTTLE_SCOPE, request)
+        address = throttle.address_key(request)
+        if throttle.is_throttled(throttle.VERIFICATION_MISSES, address):
+            return _throttled(request)
+        throttle.record_failure(throttle.VERIFICATION_MISSES, address)
         response = TemplateResponse(
             request, "learners/certificates/verify_unknown.html", {"code": code[:64]}, status=404
         )

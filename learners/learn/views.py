@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aula import throttle
 from courses.models import Cohort, EnrolmentMode, ModulePage
 from home.site_cache import site_for_request
 from learners.accounts.forms import ProfileForm
@@ -20,7 +21,6 @@ from learners.enrolment.selectors import attach_waitlist_positions, learner_enro
 from learners.progress import services as progress
 from learners.progress.selectors import attach_next_modules
 
-from . import throttle
 from .forms import ApplicationForm, EnrolForm
 
 
@@ -59,13 +59,15 @@ def enrol(request, cohort_id: int):
     form = EnrolForm(request.POST)
     code = form.data.get("invitation_code", "") if form.is_valid() else ""
     invitation = cohort.enrolment_mode == EnrolmentMode.INVITATION
-    if invitation and throttle.is_throttled("invitation", request):
+    # Wrong codes count against the account typing them, never against its address.
+    account = throttle.account_key(request.user)
+    if invitation and throttle.is_throttled(throttle.INVITATION_CODES, account):
         messages.error(request, _("Too many wrong codes. Please wait a few minutes and try again."))
         return redirect(back)
     try:
         enrolment = services.enrol(learner=request.user, cohort=cohort, invitation_code=code)
     except services.InvalidInvitationCode as error:
-        throttle.record_failure("invitation", request)
+        throttle.record_failure(throttle.INVITATION_CODES, account)
         messages.error(request, error.message)
         return redirect(back)
     except services.EnrolmentError as error:

@@ -1,12 +1,13 @@
 """Public verification: valid, revoked or replaced; for whom, which course, when and the issuer,
-nothing else about the learner; unknown codes are a 404 in the page's language and throttled."""
+nothing else about the learner; unknown codes are a 404 in the page's language and throttled
+(the throttle's other cases: tests/security/test_throttles.py)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from learners.certificates.services import issue_certificate, reissue, revoke
-from learners.learn.throttle import MAX_FAILURES
+from aula.throttle import VERIFICATION_MISSES
 from tests.factories import UserFactory
 
 
@@ -102,14 +103,17 @@ def test_hit_and_miss_run_the_same_queries(client, certificate):
 
 
 @pytest.mark.django_db
-def test_verification_is_throttled_per_ip_after_repeated_unknown_codes(client, certificate):
-    for n in range(MAX_FAILURES):
+def test_unknown_codes_are_throttled_per_address_and_valid_codes_still_answer(
+    client, certificate
+):
+    for n in range(VERIFICATION_MISSES.failures):
         response = client.get(f"/en/certificates/verify/guess{n}/", REMOTE_ADDR="203.0.113.9")
         assert response.status_code == 404
-    blocked = client.get(f"/en/certificates/verify/{certificate.code}/", REMOTE_ADDR="203.0.113.9")
+    blocked = client.get("/en/certificates/verify/one-more/", REMOTE_ADDR="203.0.113.9")
     assert blocked.status_code == 429
     assert "Too many attempts" in blocked.content.decode()
-    other_ip = client.get(
-        f"/en/certificates/verify/{certificate.code}/", REMOTE_ADDR="198.51.100.7"
-    )
-    assert other_ip.status_code == 200
+    valid = client.get(f"/en/certificates/verify/{certificate.code}/", REMOTE_ADDR="203.0.113.9")
+    assert valid.status_code == 200
+    assert "Valid certificate" in valid.content.decode()
+    other_address = client.get("/en/certificates/verify/guess0/", REMOTE_ADDR="198.51.100.7")
+    assert other_address.status_code == 404
