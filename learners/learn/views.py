@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,6 +41,18 @@ def dashboard(request):
     )
 
 
+def _safe_next(request, default: str) -> str:
+    """The ``next`` parameter when it stays on this site (a path, or a URL of an allowed host,
+    https only on a secure request), else ``default``: never an open redirect, never a
+    ``javascript:`` or other scheme."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse(default)
+
+
 @login_required
 def profile(request):
     instance, _created = LearnerProfile.objects.get_or_create(user=request.user)
@@ -47,7 +60,7 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your profile is saved."))
-        return redirect(request.GET.get("next") or "learn_dashboard")
+        return redirect(_safe_next(request, "learn_dashboard"))
     return TemplateResponse(request, "learners/profile.html", {"form": form})
 
 
