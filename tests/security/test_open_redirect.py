@@ -69,7 +69,10 @@ def test_profile_accepts_an_absolute_next_on_this_host(client, ana):
 def test_profile_refuses_a_plain_http_next_on_a_secure_request(client, ana, settings):
     settings.SECURE_SSL_REDIRECT = False
     response = client.post(
-        "/en/learn/profile/", PROFILE, QUERY_STRING="next=http://testserver/en/courses/", secure=True
+        "/en/learn/profile/",
+        PROFILE,
+        QUERY_STRING="next=http://testserver/en/courses/",
+        secure=True,
     )
     assert response.status_code == 302
     assert response["Location"] == "/en/learn/"
