@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from learners.enrolment.models import Enrolment
 
+from .files import certificate_storage, new_pdf_name
+
 
 def new_certificate_code() -> str:
     """128 random bits, URL-safe (22 characters)."""
@@ -36,7 +38,10 @@ class Certificate(models.Model):
     hours = models.PositiveSmallIntegerField(_("hours of study"))
     completed_on = models.DateField(_("completed on"))
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/%m/", blank=True)
+    # In the private storage under a random name, served only by Aula's views (files.py).
+    pdf = models.FileField(
+        _("PDF"), storage=certificate_storage, upload_to=new_pdf_name, blank=True, max_length=200
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)

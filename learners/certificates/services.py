@@ -39,6 +39,7 @@ from home.models import SiteSettings
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 
 from . import tasks
+from .files import new_pdf_name
 from .models import Certificate, new_certificate_code
 from .numbers import new_certificate_number, normalise_number
 from .pdf import CertificateContent, Signature, render_certificate
@@ -219,21 +220,38 @@ def issue_certificate(*, enrolment_id: int) -> tuple[Certificate, bool]:
 
 
 def ensure_pdf(certificate: Certificate) -> Certificate:
-    """Render and store the PDF of a certificate that has none yet (exactly one is kept)."""
-    if certificate.pdf:
+    """Render and store the PDF of a valid certificate that has none yet, or whose file is
+    missing (exactly one is kept), in the private storage under a random name (files.py).
+    A revoked or replaced certificate gets none."""
+    if not certificate.is_valid:
+        return certificate
+    storage = certificate.pdf.storage
+    previous = certificate.pdf.name or ""
+    if previous and storage.exists(previous):
         return certificate
     data = render_pdf(certificate)
-    name = certificate.pdf.storage.save(
-        certificate.pdf.field.generate_filename(certificate, f"{certificate.code}.pdf"),
-        ContentFile(data),
-    )
-    updated = Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name)
-    if not updated:  # stored meanwhile by another worker: keep theirs, drop ours
-        certificate.pdf.storage.delete(name)
-        certificate.refresh_from_db(fields=["pdf"])
+    name = storage.save(new_pdf_name(), ContentFile(data))
+    updated = Certificate.objects.filter(
+        pk=certificate.pk, pdf=previous, revoked_at__isnull=True, replaced_at__isnull=True
+    ).update(pdf=name)
+    if not updated:  # stored meanwhile by another worker, or withdrawn: keep theirs, drop ours
+        storage.delete(name)
+        certificate.refresh_from_db(fields=["pdf", "revoked_at", "replaced_at"])
     else:
         certificate.pdf.name = name
     return certificate
+
+
+def _withdraw_pdf(certificate: Certificate) -> None:
+    """A revoked or replaced certificate keeps no file: the row is cleared now and the file
+    deleted once the transaction commits (the row still says everything the PDF said)."""
+    name = certificate.pdf.name
+    if not name:
+        return
+    storage = certificate.pdf.storage
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+    certificate.pdf.name = ""
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def render_pdf(certificate: Certificate) -> bytes:
@@ -345,6 +363,7 @@ def revoke(*, certificate: Certificate, by, reason: str, now: datetime | None = 
         locked.revoked_at = now or timezone.now()
         locked.revoked_reason = reason
         locked.save(update_fields=["revoked_at", "revoked_reason"])
+        _withdraw_pdf(locked)
         _log(locked, "aula.certificate.revoke", by, {"reason": reason})
     return locked
 
@@ -361,6 +380,7 @@ def reissue(*, certificate: Certificate, by, now: datetime | None = None) -> Cer
             raise AlreadyReplaced()
         old.replaced_at = now or timezone.now()
         old.save(update_fields=["replaced_at"])
+        _withdraw_pdf(old)
         enrolment = _load_enrolment(old.enrolment_id)
         new = _new_certificate(enrolment, replaces=old)
         new.completed_on = old.completed_on  # what is attested does not move

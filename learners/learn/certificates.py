@@ -6,18 +6,17 @@ page's language and count against the client's address (aula/throttle.py); past 
 unknown codes are refused (429): a valid code is always answered.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from aula import throttle
 from home.models import SiteSettings
+from learners.certificates.files import NO_STORE, pdf_response
 from learners.certificates.models import Certificate
 from learners.certificates.numbers import normalise_number
 from learners.certificates.services import ensure_pdf, find_certificate, latest_in_chain
@@ -27,30 +26,37 @@ def _site_organisation(request) -> str:
     return SiteSettings.for_request(request).organisation_name
 
 
+MAX_ID = 2**63 - 1  # beyond a 64-bit key no certificate exists (and the database would fail)
+
+
 @login_required
 def download(request, certificate_id: int):
-    """The learner's own certificate as a PDF; anyone else's id is a 404."""
+    """The learner's own certificate as a PDF, through Aula only (learners/certificates/files.py);
+    anyone else's id is a 404. A revoked or replaced certificate is never served: 410, with a
+    page that says why (and, when replaced, where the current one is)."""
+    if certificate_id > MAX_ID:
+        raise Http404
     certificate = get_object_or_404(
         Certificate.objects.filter(enrolment__learner=request.user).select_related(
             "enrolment__cohort__course"
         ),
         pk=certificate_id,
     )
-    if certificate.revoked_at:
-        messages.error(request, _("This certificate has been revoked and cannot be downloaded."))
-        return redirect("learn_dashboard")
-    if certificate.replaced_at:
-        messages.info(request, _("This certificate has been replaced: download the new one."))
-        return redirect("learn_dashboard")
+    if not certificate.is_valid:
+        current = latest_in_chain(certificate) if certificate.is_replaced else None
+        response = TemplateResponse(
+            request,
+            "learners/certificates/unavailable.html",
+            {
+                "certificate": certificate,
+                "current": current if current and current.is_valid else None,
+            },
+            status=410,
+        )
+        response["Cache-Control"] = NO_STORE
+        return response
     certificate = ensure_pdf(certificate)  # issued but not rendered yet: render it now
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"certificate-{certificate.number}.pdf",
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(certificate, filename=f"certificate-{certificate.number}.pdf")
 
 
 def _throttled(request):

@@ -12,7 +12,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -25,6 +24,7 @@ from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTempla
 
 from courses.models import Cohort, CoursePage
 from learners.certificates import services
+from learners.certificates.files import NO_STORE, pdf_response
 from learners.certificates.models import Certificate
 from learners.permissions import can_manage_certificates
 
@@ -189,15 +189,29 @@ class CertificateDetailView(CertificateObjectMixin, WagtailAdminTemplateMixin, T
         )
 
 
-class CertificateDownloadView(CertificateObjectMixin, TemplateView):
+class CertificateDownloadView(CertificateObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The PDF of a valid certificate (learners/certificates/files.py); a revoked or replaced one
+    has none: 410, with a page saying so."""
+
+    template_name = "learners/certificates/admin/unavailable.html"
+
+    def get_page_title(self):
+        return self.certificate.number
+
     def get(self, request, *args, **kwargs):
+        if not self.certificate.is_valid:
+            response = self.render_to_response(
+                self.get_context_data(
+                    certificate=self.certificate,
+                    status=status_label(self.certificate),
+                    detail_url=url("detail", self.certificate.pk),
+                ),
+                status=410,
+            )
+            response["Cache-Control"] = NO_STORE
+            return response
         certificate = services.ensure_pdf(self.certificate)
-        return FileResponse(
-            certificate.pdf.open("rb"),
-            as_attachment=True,
-            filename=f"certificate-{certificate.number}.pdf",
-            content_type="application/pdf",
-        )
+        return pdf_response(certificate, filename=f"certificate-{certificate.number}.pdf")
 
 
 class RevokeForm(forms.Form):

@@ -44,7 +44,9 @@ def test_revoked_certificate_is_not_downloadable(client, camila, certificate):
     revoke(certificate=certificate, by=UserFactory(is_superuser=True), reason="Error")
     client.force_login(camila)
     response = client.get(f"/en/certificates/{certificate.pk}/download/")
-    assert response.status_code == 302
+    assert response.status_code == 410
+    assert response["Content-Type"].startswith("text/html")
+    assert "was revoked on" in response.content.decode()
     dashboard = client.get("/en/learn/").content.decode()
     assert "revoked" in dashboard
     assert f"/certificates/{certificate.pk}/download/" not in dashboard
