@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learners.certificates.services import issue_certificate, reissue, revoke
 from aula.throttle import VERIFICATION_MISSES
+from learners.certificates.services import issue_certificate, reissue, revoke
 from tests.factories import UserFactory
 
 
@@ -103,9 +103,7 @@ def test_hit_and_miss_run_the_same_queries(client, certificate):
 
 
 @pytest.mark.django_db
-def test_unknown_codes_are_throttled_per_address_and_valid_codes_still_answer(
-    client, certificate
-):
+def test_unknown_codes_are_throttled_per_address_and_valid_codes_still_answer(client, certificate):
     for n in range(VERIFICATION_MISSES.failures):
         response = client.get(f"/en/certificates/verify/guess{n}/", REMOTE_ADDR="203.0.113.9")
         assert response.status_code == 404
