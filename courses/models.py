@@ -131,6 +131,16 @@ class CoursePage(BasePage):
         ),
     )
     content_note = RichTextField(_("content note"), blank=True, features=SHORT_RICH_TEXT)
+    public_title = models.CharField(
+        _("public title"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Title shown on verification pages, calendars and emails, which others may see: "
+            "a neutral title keeps a learner's participation discreet. Leave empty to use the "
+            "course title. The learner's certificate PDF always keeps the course title."
+        ),
+    )
     # Completion rule: evaluated by learners.progress.evaluate_completion.
     completion_min_quiz_score = models.PositiveSmallIntegerField(
         _("minimum quiz score (%)"),
@@ -182,6 +192,7 @@ class CoursePage(BasePage):
             [
                 FieldPanel("is_sensitive"),
                 FieldPanel("content_note"),
+                FieldPanel("public_title"),
                 InlinePanel("support_links", label=_("Support link")),
             ],
             heading=_("Sensitive subject"),
@@ -235,6 +246,12 @@ class CoursePage(BasePage):
         # so a note counts only if it has visible text.
         if self.is_sensitive and not strip_tags(self.content_note or "").strip():
             raise ValidationError({"content_note": _("A sensitive course needs a content note.")})
+
+    @property
+    def public_name(self) -> str:
+        """The course's name where others may see it (the verification page, calendar files,
+        emails): the public title when set, else the title."""
+        return (self.public_title or "").strip() or self.title
 
     def get_routable_child(self, slug):
         # Modules and live sessions (see selectors.course_item); CourseChildPage.course then
