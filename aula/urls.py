@@ -7,11 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from aula.health import health
+from learners.accounts import mfa_views
 from learners.learn import live as learner_live
 from search import views as search_views
 
 urlpatterns = [
+    # Both admins log in through allauth, which asks for the second factor (learners/accounts/).
+    path("django-admin/login/", mfa_views.django_admin_login),
     path("django-admin/", admin.site.urls),
+    path("admin/login/", mfa_views.wagtail_admin_login, name="aula_admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

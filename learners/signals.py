@@ -2,12 +2,17 @@
 called explicitly, never through a signal."""
 
 from allauth.account.signals import password_reset
+from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from courses.models import Cohort, CoursePage, ModulePage
 
+from . import audit
+from .accounts import mfa
 from .accounts.handlers import create_profile, verify_the_only_email_address
 from .enrolment import handlers as page_cache
 from .enrolment.models import Enrolment
@@ -38,3 +43,18 @@ for _model in (CoursePage, ModulePage):
     page_published.connect(course_changed, sender=_model, weak=False)
     page_unpublished.connect(course_changed, sender=_model, weak=False)
 post_delete.connect(course_changed, sender=ModulePage, weak=False)
+
+# Two factors: whether a staff member or tutor must still set one up, noted in their session.
+user_logged_in.connect(mfa.on_login, dispatch_uid="learners.mfa_login")
+authenticator_added.connect(mfa.on_authenticator_changed, dispatch_uid="learners.mfa_added")
+authenticator_removed.connect(mfa.on_authenticator_changed, dispatch_uid="learners.mfa_removed")
+
+# The audit trail: someone's role changed (a group joined or left, administrator or staff).
+post_init.connect(audit.remember_roles, sender=settings.AUTH_USER_MODEL, weak=False)
+post_save.connect(audit.role_flags_changed, sender=settings.AUTH_USER_MODEL, weak=False)
+m2m_changed.connect(
+    audit.groups_changed,
+    sender=get_user_model().groups.through,
+    weak=False,
+    dispatch_uid="learners.audit_groups",
+)

@@ -8,13 +8,13 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from courses.models import ModulePage
 
+from . import audit
 from .enrolment.models import SEAT_STATUSES
 from .permissions import (
     can_import_roster,
@@ -23,6 +23,7 @@ from .permissions import (
     can_view_reports,
     has_module_access,
 )
+from .staff.audit import AuditTrailView, can_view_audit_trail
 from .staff.certificates import certificate_viewset
 from .staff.certificates import url as certificate_url
 from .staff.enrolments import enrolment_viewset, enrolments_of, url
@@ -107,17 +108,35 @@ def cohort_certificate_buttons(cohort, user):
     ]
 
 
-@hooks.register("register_log_actions")
-def register_certificate_log_actions(actions):
-    actions.register_action(
-        "aula.certificate.revoke",
-        gettext_lazy("Revoke certificate"),
-        gettext_lazy("Certificate revoked"),
-    )
-    actions.register_action(
-        "aula.certificate.reissue",
-        gettext_lazy("Re-issue certificate"),
-        gettext_lazy("Certificate re-issued"),
+# --- the audit trail (learners/audit.py, learners/staff/audit.py) -----------------------------
+
+hooks.register("register_log_actions", audit.register_actions)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_trail_urls():
+    return [
+        path("reports/audit-trail/", AuditTrailView.as_view(), name="aula_audit_trail"),
+        path(
+            "reports/audit-trail/results/",
+            AuditTrailView.as_view(results_only=True),
+            name="aula_audit_trail_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_trail_menu_item():
+    class AuditTrailMenuItem(MenuItem):
+        def is_shown(self, request):
+            return can_view_audit_trail(request.user)
+
+    return AuditTrailMenuItem(
+        _("Audit trail"),
+        reverse("aula_audit_trail"),
+        name="aula-audit-trail",
+        icon_name="history",
+        order=910,
     )
 
 

@@ -8,10 +8,13 @@ directly, as the state a service would leave them in: use them to set a test up,
 services themselves when the test is about the service.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 import factory
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
@@ -303,3 +306,16 @@ class RosterUploadFactory(factory.django.DjangoModelFactory):
 
     filename = "learners.csv"
     data = b"email\n"
+
+
+def authenticator_app(user, secret: str = "") -> str:
+    """Give ``user`` an authenticator app (allauth's TOTP, as if set up from the two-step
+    sign-in page) and return its secret; ``totp_code(secret)`` is the code it shows now."""
+    secret = secret or generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app with ``secret`` shows at this moment."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff and tutors set up a second factor before anything else (learners/accounts/mfa.py).
+    "learners.accounts.mfa.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Routes Wagtail page requests with the site and locale from the cache (home/routing.py).
     "home.routing.PageRoutingMiddleware",
@@ -140,6 +143,15 @@ LOGIN_REDIRECT_URL = "learn_dashboard"
 # Links and greetings in allauth's emails use AULA_PUBLIC_URL and the organisation's name.
 ACCOUNT_ADAPTER = "learners.accounts.adapter.AccountAdapter"
 LOGIN_URL = "account_login"
+# Two factors (allauth.mfa: an authenticator app, with recovery codes). These roles must set one
+# up before going anywhere else (learners/accounts/mfa.py): superusers, editors (Wagtail's
+# Editors and Moderators groups, anyone who may open the admin) and tutors (the Tutors group).
+# Comma-separated; empty: nobody is made to. `make run` leaves it empty (dev.py).
+AULA_MFA_REQUIRED_FOR = env_list("AULA_MFA_REQUIRED_FOR", "superusers,editors,tutors")
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Aula")
+# The Wagtail admin logs in through allauth, so the second factor is asked there too.
+WAGTAILADMIN_LOGIN_URL = "aula_admin_login"
 # Failed logins (allauth's sliding windows, in the default cache): at most 30 a 10 minutes from
 # one address, whatever the accounts; and per account *and* address ("key": the adapter adds
 # the address to the email), 5 in 5 minutes, 10 in an hour, 20 a day: each step waits longer.

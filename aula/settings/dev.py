@@ -3,9 +3,13 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import env_list
 
 DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes", "on"}
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# The demo's admin, editor and tutor log in with a password only; AULA_MFA_REQUIRED_FOR=
+# superusers,editors,tutors (production's default) makes them set up an authenticator app.
+AULA_MFA_REQUIRED_FOR = env_list("AULA_MFA_REQUIRED_FOR", "")

@@ -31,3 +31,6 @@ if CELERY_BROKER_URL.startswith("redis://"):
     CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True
+# Tests log staff and tutors in with force_login; the second-factor requirement (on by default,
+# pinned by tests/security/test_mfa.py) is switched on by the tests of it.
+AULA_MFA_REQUIRED_FOR = []

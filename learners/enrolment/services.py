@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, EnrolmentMode
+from learners import audit
 
 from . import tasks
 from .models import Enrolment, EnrolmentSource, EnrolmentStatus
@@ -161,6 +162,7 @@ def approve(*, enrolment: Enrolment, by, message: str = "", now=None) -> Enrolme
         enrolment.decided_by, enrolment.decided_at = by, now
         enrolment.decision_message = message
         enrolment.save()
+        audit.record_enrolment(enrolment, audit.AuditAction.ENROLMENT_APPROVE, by=by)
         _notify(enrolment, "approved" if enrolment.holds_seat else "waitlisted")
     return enrolment
 
@@ -175,6 +177,7 @@ def reject(*, enrolment: Enrolment, by, message: str = "", now=None) -> Enrolmen
         enrolment.decided_by, enrolment.decided_at = by, now
         enrolment.decision_message = message
         enrolment.save()
+        audit.record_enrolment(enrolment, audit.AuditAction.ENROLMENT_REJECT, by=by)
         _notify(enrolment, "rejected")
     return enrolment
 

@@ -25,6 +25,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import Cohort
+from learners import audit
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 from learners.permissions import can_view_reports
 from learners.spreadsheets import neutralise
@@ -212,6 +213,12 @@ class ProgressReportView(WagtailAdminTemplateMixin, TemplateView):
         courses, cohorts, course_key, cohort_id = self.filters()
         reports = progress_report(course_key=course_key, cohort_id=cohort_id)
         if request.GET.get("format") == "csv":
+            for report in reports:  # one audit entry per cohort in the file
+                cohort = Cohort(pk=report.cohort_id)
+                title = f"{report.course_title} — {report.cohort_title}"
+                audit.record_export(
+                    cohort, by=request.user, file_format="csv", report="progress", title=title
+                )
             return report_csv(reports)
         query = request.GET.copy()
         query["format"] = "csv"

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from learners import audit
 from learners.enrolment.announcements import AnnouncementError, post_announcement
 from learners.enrolment.models import Announcement
 from learners.live import services as live
@@ -137,6 +138,7 @@ def learner(request, cohort_id: int, enrolment_id: int):
 def export_csv(request, cohort_id: int):
     cohort = tutored_cohort(request.user, cohort_id)
     _form, _filters, learners = _filtered(request, cohort)
+    audit.record_export(cohort, by=request.user, file_format="csv")
     return exports.csv_response(cohort, learners)
 
 
@@ -144,6 +146,7 @@ def export_csv(request, cohort_id: int):
 def export_xlsx(request, cohort_id: int):
     cohort = tutored_cohort(request.user, cohort_id)
     _form, _filters, learners = _filtered(request, cohort)
+    audit.record_export(cohort, by=request.user, file_format="xlsx")
     return exports.xlsx_response(cohort, learners)
 
 
