@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from aula.health import health
 from learners.accounts import mfa_views
 from learners.learn import live as learner_live
+from learners.learn import privacy as learner_privacy
 from search import views as search_views
 
 urlpatterns = [
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("learn/", include("learners.learn.urls")),
     path("tutor/", include("learners.tutor.urls")),
     path("certificates/", include("learners.learn.certificate_urls")),
+    path("privacy/", learner_privacy.notice, name="privacy_notice"),
     # Wagtail serves everything else: /<lang>/courses/<course>/…
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -5,6 +5,7 @@ import re
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -252,6 +253,26 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         ),
     )
 
+    # The privacy notice (/<lang>/privacy/), which sign-up asks to accept: the version accepted
+    # is recorded on the learner's profile, so editors bump it when the notice changes.
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text=_(
+            "What personal data Aula keeps, why, for how long, and how learners download or "
+            "delete it. Shown where no translation below matches the reader's language."
+        ),
+    )
+    privacy_notice_version = models.PositiveIntegerField(
+        _("privacy notice version"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Increase it when the notice changes: each learner's accepted version is recorded."
+        ),
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
@@ -261,6 +282,18 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Certificate signatories"),
             label=_("Signatory"),
             help_text=_("Printed on every certificate, in this order, with their signature."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_notice_version"),
+                FieldPanel("privacy_notice"),
+                InlinePanel(
+                    "privacy_notice_translations",
+                    label=_("Translation"),
+                    heading=_("Translations of the privacy notice"),
+                ),
+            ],
+            heading=_("Privacy notice"),
         ),
     ]
 
@@ -291,6 +324,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         emails, certificates and feeds written outside a request use."""
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
         return cls.for_site(site) if site is not None else None
+
+    def privacy_notice_in(self, language: str) -> str:
+        """The privacy notice (rich text) in ``language``, else the default one: one query."""
+        translation = (
+            self.privacy_notice_translations.filter(language=language)
+            .order_by("sort_order")
+            .first()
+        )
+        return translation.text if translation is not None else self.privacy_notice
 
     @classmethod
     def site_name(cls) -> str:
@@ -325,3 +367,26 @@ class Signatory(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class PrivacyNoticeTranslation(Orderable):
+    """The privacy notice in one language (the notice of the site settings is the fallback;
+    with two for one language, the first in order is shown)."""
+
+    # Before ``settings`` below, which would hide django.conf's settings in this class body.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    settings = ParentalKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="privacy_notice_translations"
+    )
+    text = RichTextField(
+        _("privacy notice"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("privacy notice translation")
+        verbose_name_plural = _("privacy notice translations")
+
+    def __str__(self):
+        return self.language

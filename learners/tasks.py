@@ -14,9 +14,11 @@ from learners.enrolment.tasks import (
     send_invitation_email,
 )
 from learners.live.tasks import scan_session_reminders, send_session_reminder
+from learners.privacy.tasks import apply_retention
 from learners.progress.tasks import refresh_course_progress
 
 __all__ = [
+    "apply_retention",
     "delete_stale_roster_uploads",
     "issue_certificate",
     "refresh_course_progress",

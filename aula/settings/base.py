@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +20,11 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int_or_none(name: str) -> int | None:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -142,6 +148,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 LOGIN_REDIRECT_URL = "learn_dashboard"
 # Links and greetings in allauth's emails use AULA_PUBLIC_URL and the organisation's name.
 ACCOUNT_ADAPTER = "learners.accounts.adapter.AccountAdapter"
+# Sign-up asks to accept the privacy notice and records its version (learners/accounts/signup.py).
+ACCOUNT_SIGNUP_FORM_CLASS = "learners.accounts.signup.SignupConsentForm"
 LOGIN_URL = "account_login"
 # Two factors (allauth.mfa: an authenticator app, with recovery codes). These roles must set one
 # up before going anywhere else (learners/accounts/mfa.py): superusers, editors (Wagtail's
@@ -234,6 +242,12 @@ AULA_REMINDER_LEAD_MINUTES = (24 * 60, 60)
 AULA_AT_RISK_DAYS = 14
 AULA_AT_RISK_MARGIN = 20
 
+# Retention (learners/privacy/services.py, the daily beat task and `manage.py apply_retention`):
+# accounts with no login and no activity for this many months are anonymised; applications
+# rejected this many months ago are deleted. None (the default) turns a rule off.
+AULA_RETENTION_INACTIVE_MONTHS = env_int_or_none("AULA_RETENTION_INACTIVE_MONTHS")
+AULA_RETENTION_REJECTED_MONTHS = env_int_or_none("AULA_RETENTION_REJECTED_MONTHS")
+
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))
 
@@ -268,6 +282,11 @@ CELERY_BEAT_SCHEDULE = {
     "scan-session-reminders": {
         "task": "learners.tasks.scan_session_reminders",
         "schedule": 120.0,
+    },
+    # The retention rules (learners/privacy/services.py), once a day at 03:30 UTC.
+    "apply-retention": {
+        "task": "learners.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 

@@ -80,6 +80,16 @@ class LearnerProfile(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
     )
+    # The privacy notice the learner accepted at sign-up (learners.privacy): its version, when.
+    privacy_notice_version = models.PositiveIntegerField(
+        _("privacy notice version accepted"), null=True, blank=True, editable=False
+    )
+    privacy_notice_accepted_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True, editable=False
+    )
+    # Set when the account's personal data was erased (learners.privacy): its records stay,
+    # anonymous, so that counts and reports do not change.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("learner profile")

@@ -2,11 +2,15 @@ from django.urls import path
 
 from aula import converters  # noqa: F401  (registers <id:…>)
 
-from . import live, views
+from . import live, privacy, views
 
 urlpatterns = [
     path("", views.dashboard, name="learn_dashboard"),
     path("profile/", views.profile, name="learn_profile"),
+    # Privacy rights (learners/learn/privacy.py).
+    path("profile/data/", privacy.download_data, name="privacy_download"),
+    path("profile/delete/", privacy.delete_account, name="privacy_delete"),
+    path("account-deleted/", privacy.account_deleted, name="privacy_deleted"),
     path("cohorts/<id:cohort_id>/enrol/", views.enrol, name="learn_enrol"),
     path("cohorts/<id:cohort_id>/apply/", views.apply, name="learn_apply"),
     path("enrolments/<id:enrolment_id>/withdraw/", views.withdraw, name="learn_withdraw"),

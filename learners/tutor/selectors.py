@@ -35,6 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage, ModulePage
@@ -60,12 +61,18 @@ SORT_KEYS = {
 }
 DEFAULT_SORT = "name"
 
-# The learner's name as the tables show it: the certificate name, else the email address.
-DISPLAY_NAME = Coalesce(
-    NullIf(F("learner__profile__certificate_name"), Value("")),
-    F("learner__email"),
-    output_field=CharField(),
-)
+
+def display_name() -> Case:
+    """The learner's name as the tables and exports show it: "Deleted learner" (in the current
+    language) for an account whose personal data was erased (learners.privacy), else the
+    certificate name, else the email address."""
+    return Case(
+        When(learner__profile__erased_at__isnull=False, then=Value(gettext("Deleted learner"))),
+        default=Coalesce(
+            NullIf(F("learner__profile__certificate_name"), Value("")), F("learner__email")
+        ),
+        output_field=CharField(),
+    )
 
 
 def at_risk_days() -> int:
@@ -187,7 +194,7 @@ def cohort_learners(
         Enrolment.objects.filter(cohort=cohort)
         .select_related("learner__profile")
         .annotate(
-            display_name=DISPLAY_NAME,
+            display_name=display_name(),
             is_at_risk=Case(
                 When(risk, then=Value(True)), default=Value(False), output_field=BooleanField()
             ),
@@ -251,7 +258,7 @@ def tutored_enrolment(cohort: Cohort, enrolment_id: int) -> Enrolment:
     return get_object_or_404(
         Enrolment.objects.filter(cohort=cohort)
         .select_related("learner__profile")
-        .annotate(display_name=DISPLAY_NAME),
+        .annotate(display_name=display_name()),
         pk=enrolment_id,
     )
 

@@ -19,6 +19,7 @@ def test_visitor_signs_up_verifies_email_and_lands_on_my_courses(client, site_tr
             "email": "Rosa.Quispe@Example.org",
             "password1": "cuidados-2027!",
             "password2": "cuidados-2027!",
+            "accept_privacy_notice": "on",
         },
     )
     assert response.status_code == 302
@@ -45,7 +46,12 @@ def test_visitor_signs_up_verifies_email_and_lands_on_my_courses(client, site_tr
 def test_signup_form_reshows_the_email_when_passwords_differ(client, site_tree):
     response = client.post(
         "/en/accounts/signup/",
-        {"email": "ana@example.org", "password1": "cuidados-2027!", "password2": "other-2027!"},
+        {
+            "email": "ana@example.org",
+            "password1": "cuidados-2027!",
+            "password2": "other-2027!",
+            "accept_privacy_notice": "on",
+        },
     )
     assert response.status_code == 200
     assert 'value="ana@example.org"' in response.content.decode()

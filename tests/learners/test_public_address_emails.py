@@ -42,7 +42,12 @@ def assert_public(message):
 def test_signup_confirmation_links_and_greets_with_the_public_site(client):
     response = client.post(
         "/en/accounts/signup/",
-        {"email": "rosa@example.org", "password1": "cuidados-2027!", "password2": "cuidados-2027!"},
+        {
+            "email": "rosa@example.org",
+            "password1": "cuidados-2027!",
+            "password2": "cuidados-2027!",
+            "accept_privacy_notice": "on",
+        },
         HTTP_HOST=REQUEST_HOST,
     )
     assert response.status_code == 302

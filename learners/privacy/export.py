@@ -1,0 +1,333 @@
+"""A learner's data, as a ZIP file of JSON and CSV (the right of access and to portability).
+
+``export_zip(user=…)`` returns the bytes of a ZIP holding, for each kind of record, a JSON file
+(every field, nested where the record is) and, for the tables, a CSV file (UTF-8 with a
+byte-order mark, so that Excel opens accented names correctly; cells a spreadsheet would run as
+formulas are neutralised): the account and profile, enrolments, applications (the answers given
+and the decision), completed modules, quiz attempts, reflections, attendance at live sessions
+and certificates, plus the PDF of every valid certificate. A fixed number of queries, whatever
+the number of records; built in memory (a learner's records are a few hundred rows at most).
+"""
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import ModulePage
+from learners.accounts.models import LearnerProfile
+from learners.certificates.models import Certificate
+from learners.enrolment.models import Enrolment, EnrolmentSource
+from learners.progress.models import Attendance, ModuleProgress, QuizAttempt, Reflection
+from learners.spreadsheets import neutralise
+
+ENROLMENT_FIELDS = (
+    "course",
+    "cohort",
+    "cohort_language",
+    "status",
+    "source",
+    "enrolled_at",
+    "progress_percent",
+    "modules_done",
+    "quiz_average",
+    "sessions_attended",
+    "last_activity_at",
+    "completed_at",
+)
+
+
+def filename() -> str:
+    return f"aula-my-data-{timezone.localdate().isoformat()}.zip"
+
+
+def _value(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_value).encode("utf-8")
+
+
+def _csv(rows: list[dict], columns: tuple[str, ...]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = _value(row.get(column))
+            if isinstance(value, list | dict):
+                value = json.dumps(value, ensure_ascii=False)
+            cells.append("" if value is None else neutralise(value))
+        writer.writerow(cells)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _module_titles(keys: set, languages: dict) -> dict:
+    """Module translation key → its title, in the cohort's language where translated."""
+    titles: dict = {}
+    rows = ModulePage.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "locale__language_code", "title"
+    )
+    for key, language, title in rows:
+        if key not in titles or language == languages.get(key):
+            titles[key] = title
+    return titles
+
+
+def collect(*, user) -> dict:
+    """Everything kept about ``user``, as plain data (what the ZIP's JSON files hold)."""
+    return _collect(user)[0]
+
+
+def _collect(user) -> tuple[dict, list[Certificate]]:
+    profile = LearnerProfile.objects.filter(user=user).first()
+    enrolments = list(
+        Enrolment.objects.filter(learner=user)
+        .select_related("cohort__course")
+        .order_by("created_at", "pk")
+    )
+    by_id = {enrolment.pk: enrolment for enrolment in enrolments}
+
+    def enrolment_ref(enrolment_id) -> dict:
+        enrolment = by_id[enrolment_id]
+        return {"course": enrolment.cohort.course.title, "cohort": enrolment.cohort.title}
+
+    progress = list(ModuleProgress.objects.filter(enrolment__learner=user).order_by("completed_at"))
+    attempts = list(QuizAttempt.objects.filter(enrolment__learner=user).order_by("created_at"))
+    reflections = list(Reflection.objects.filter(enrolment__learner=user).order_by("created_at"))
+    attendance = list(
+        Attendance.objects.filter(enrolment__learner=user)
+        .select_related("slot__session")
+        .order_by("slot__starts_at")
+    )
+    certificates = list(
+        Certificate.objects.filter(enrolment__learner=user).order_by("issued_at", "pk")
+    )
+    keys = {row.module_key for row in [*progress, *attempts, *reflections]}
+    languages = {
+        row.module_key: by_id[row.enrolment_id].cohort.language
+        for row in [*progress, *attempts, *reflections]
+    }
+    titles = _module_titles(keys, languages) if keys else {}
+
+    data = {
+        "profile": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "name_on_certificates": profile.certificate_name if profile else "",
+            "country": profile.country if profile else "",
+            "organisation": profile.organisation if profile else "",
+            "position": profile.position if profile else "",
+            "preferred_language": profile.preferred_language if profile else "",
+            "time_zone": profile.time_zone if profile else "",
+            "privacy_notice_version_accepted": profile.privacy_notice_version if profile else None,
+            "privacy_notice_accepted_at": profile.privacy_notice_accepted_at if profile else None,
+        },
+        "enrolments": [
+            {
+                "course": enrolment.cohort.course.title,
+                "cohort": enrolment.cohort.title,
+                "cohort_language": enrolment.cohort.language,
+                "status": enrolment.status,
+                "source": enrolment.source,
+                "enrolled_at": enrolment.created_at,
+                "progress_percent": enrolment.progress_percent,
+                "modules_done": enrolment.modules_done,
+                "quiz_average": enrolment.quiz_average,
+                "sessions_attended": enrolment.sessions_attended,
+                "last_activity_at": enrolment.last_activity_at,
+                "completed_at": enrolment.completed_at,
+            }
+            for enrolment in enrolments
+        ],
+        "applications": [
+            {
+                "course": enrolment.cohort.course.title,
+                "cohort": enrolment.cohort.title,
+                "status": enrolment.status,
+                "applied_at": enrolment.created_at,
+                "answers": enrolment.application_answers,
+                "decided_at": enrolment.decided_at,
+                "decision_message": enrolment.decision_message,
+            }
+            for enrolment in enrolments
+            if enrolment.application_answers or enrolment.source == EnrolmentSource.APPLICATION
+        ],
+        "progress": [
+            {
+                **enrolment_ref(row.enrolment_id),
+                "module": titles.get(row.module_key, ""),
+                "completed_at": row.completed_at,
+            }
+            for row in progress
+        ],
+        "quiz_attempts": [
+            {
+                **enrolment_ref(row.enrolment_id),
+                "module": titles.get(row.module_key, ""),
+                "quiz": row.block_id,
+                "answers": row.answers,
+                "correct": row.correct,
+                "questions": row.total,
+                "score_percent": row.score,
+                "passed": row.passed,
+                "submitted_at": row.created_at,
+            }
+            for row in attempts
+        ],
+        "reflections": [
+            {
+                **enrolment_ref(row.enrolment_id),
+                "module": titles.get(row.module_key, ""),
+                "prompt": row.block_id,
+                "text": row.text,
+                "written_at": row.created_at,
+                "updated_at": row.updated_at,
+            }
+            for row in reflections
+        ],
+        "attendance": [
+            {
+                **enrolment_ref(row.enrolment_id),
+                "session": row.slot.session.title,
+                "starts_at": row.slot.starts_at,
+                "status": row.status,
+                "joined_through_aula_at": row.joined_at,
+                "marked_at": row.marked_at,
+            }
+            for row in attendance
+        ],
+        "certificates": [
+            {
+                "number": certificate.number,
+                "name": certificate.learner_name,
+                "course": certificate.course_title,
+                "hours": certificate.hours,
+                "completed_on": certificate.completed_on,
+                "issued_at": certificate.issued_at,
+                "language": certificate.language,
+                "state": str(certificate.state.value),
+                "revoked_at": certificate.revoked_at,
+                "revoked_reason": certificate.revoked_reason,
+                "replaced_at": certificate.replaced_at,
+                "pdf": f"certificates/{certificate.number}.pdf" if _has_pdf(certificate) else "",
+            }
+            for certificate in certificates
+        ],
+    }
+    return data, certificates
+
+
+def _has_pdf(certificate: Certificate) -> bool:
+    return certificate.is_valid and bool(certificate.pdf)
+
+
+def _pdf_bytes(certificate: Certificate) -> bytes | None:
+    try:
+        with certificate.pdf.open("rb") as handle:
+            return handle.read()
+    except (OSError, ValueError):  # a file lost from storage: the metadata still says it all
+        return None
+
+
+TABLES = {
+    "enrolments": ENROLMENT_FIELDS,
+    "applications": (
+        "course",
+        "cohort",
+        "status",
+        "applied_at",
+        "answers",
+        "decided_at",
+        "decision_message",
+    ),
+    "progress": ("course", "cohort", "module", "completed_at"),
+    "quiz_attempts": (
+        "course",
+        "cohort",
+        "module",
+        "quiz",
+        "answers",
+        "correct",
+        "questions",
+        "score_percent",
+        "passed",
+        "submitted_at",
+    ),
+    "reflections": ("course", "cohort", "module", "prompt", "text", "written_at", "updated_at"),
+    "attendance": (
+        "course",
+        "cohort",
+        "session",
+        "starts_at",
+        "status",
+        "joined_through_aula_at",
+        "marked_at",
+    ),
+    "certificates": (
+        "number",
+        "name",
+        "course",
+        "hours",
+        "completed_on",
+        "issued_at",
+        "language",
+        "state",
+        "revoked_at",
+        "revoked_reason",
+        "replaced_at",
+        "pdf",
+    ),
+}
+
+
+def export_zip(*, user) -> bytes:
+    """The ZIP file of everything kept about ``user`` (see the module docstring)."""
+    data, certificates = _collect(user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", _readme().encode("utf-8"))
+        archive.writestr("profile.json", _json(data["profile"]))
+        archive.writestr("profile.csv", _csv([data["profile"]], tuple(data["profile"])))
+        for name, columns in TABLES.items():
+            archive.writestr(f"{name}.json", _json(data[name]))
+            archive.writestr(f"{name}.csv", _csv(data[name], columns))
+        for certificate in certificates:
+            if _has_pdf(certificate):
+                pdf = _pdf_bytes(certificate)
+                if pdf is not None:
+                    archive.writestr(f"certificates/{certificate.number}.pdf", pdf)
+    return buffer.getvalue()
+
+
+def _readme() -> str:
+    lines = [
+        _("Your data in Aula, as of %(date)s.") % {"date": timezone.now().isoformat()},
+        "",
+        _("Each kind of record is in a JSON file and, for tables, in a CSV file:"),
+        "profile: " + _("your account and profile, and the privacy notice you accepted"),
+        "enrolments: " + _("the cohorts you joined and your progress in each"),
+        "applications: " + _("your answers to application questions and the decisions"),
+        "progress: " + _("the modules you completed"),
+        "quiz_attempts: " + _("every quiz attempt and its score"),
+        "reflections: " + _("your written reflections"),
+        "attendance: " + _("your attendance at live sessions"),
+        "certificates: " + _("your certificates (the PDF of each valid one is in certificates/)"),
+    ]
+    return "\n".join(lines) + "\n"

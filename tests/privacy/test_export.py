@@ -1,0 +1,133 @@
+"""*Download my data*: a ZIP of JSON and CSV files with every record kept about the learner, the
+PDF of their valid certificate, sent privately as an attachment, and only their own."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from learners.privacy.export import export_zip
+from tests.factories import EnrolmentFactory, ReflectionFactory, learner
+from tests.privacy.conftest import read_json, read_zip
+
+EXPECTED_FILES = {
+    "README.txt",
+    "profile.json",
+    "profile.csv",
+    *(
+        f"{name}.{extension}"
+        for name in (
+            "enrolments",
+            "applications",
+            "progress",
+            "quiz_attempts",
+            "reflections",
+            "attendance",
+            "certificates",
+        )
+        for extension in ("json", "csv")
+    ),
+}
+
+
+def csv_rows(files: dict, name: str) -> list[dict]:
+    text = files[name].decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel opens accented names correctly
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_download_is_a_private_zip_attachment(client, ana, records):
+    client.force_login(ana)
+    response = client.get(reverse("privacy_download"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert ".zip" in response["Content-Disposition"]
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+    files = read_zip(response.content)
+    certificate = records["certificate"]
+    assert set(files) == EXPECTED_FILES | {f"certificates/{certificate.number}.pdf"}
+
+
+def test_zip_holds_every_record_as_json(ana, records):
+    files = read_zip(export_zip(user=ana))
+    profile = read_json(files, "profile.json")
+    assert profile["email"] == "ana.quispe@example.org"
+    assert profile["name_on_certificates"] == "Ana Quispe Mamani"
+    assert profile["country"] == "Perú"
+
+    [enrolment, application] = read_json(files, "enrolments.json")
+    assert (enrolment["cohort"], enrolment["status"]) == ("March edition", "completed")
+    assert enrolment["progress_percent"] == 100
+    assert (application["cohort"], application["status"]) == ("June edition", "rejected")
+
+    [applied] = read_json(files, "applications.json")
+    assert applied["answers"] == [{"question": "Why this course?", "answer": "Trabajo en el MIMP."}]
+    assert applied["decision_message"] == "The cohort is for union delegates."
+
+    [done] = read_json(files, "progress.json")
+    assert done["module"] == records["module"].title
+    [attempt] = read_json(files, "quiz_attempts.json")
+    assert (attempt["correct"], attempt["questions"], attempt["score_percent"]) == (9, 10, 90)
+    [reflection] = read_json(files, "reflections.json")
+    assert reflection["text"] == "<p>Mi jefa me gritó.</p>"
+    [attended] = read_json(files, "attendance.json")
+    assert attended["status"] == "present"
+    [certificate] = read_json(files, "certificates.json")
+    assert certificate["number"] == records["certificate"].number
+    assert certificate["name"] == "Ana Quispe Mamani"
+    assert certificate["state"] == "valid"
+
+
+def test_zip_tables_as_csv_with_formulas_neutralised(ana, records):
+    files = read_zip(export_zip(user=ana))
+    [profile] = csv_rows(files, "profile.csv")
+    assert profile["organisation"] == "'=Ministerio de la Mujer"
+    [reflection] = csv_rows(files, "reflections.csv")
+    assert reflection["text"] == "<p>Mi jefa me gritó.</p>"
+    assert reflection["cohort"] == "March edition"
+    [certificate] = csv_rows(files, "certificates.csv")
+    assert certificate["number"] == records["certificate"].number
+    assert len(csv_rows(files, "enrolments.csv")) == 2
+
+
+def test_zip_holds_the_pdf_of_the_valid_certificate(ana, records):
+    certificate = records["certificate"]
+    files = read_zip(export_zip(user=ana))
+    pdf = files[f"certificates/{certificate.number}.pdf"]
+    assert pdf.startswith(b"%PDF")
+    with certificate.pdf.open("rb") as handle:
+        assert pdf == handle.read()
+
+
+def test_zip_holds_nothing_of_other_learners(ana, records, cohort):
+    other = learner(email="other@example.org", certificate_name="Otra Persona")
+    ReflectionFactory(
+        enrolment=EnrolmentFactory(learner=other, cohort=cohort),
+        module=records["module"],
+        block_id="prompt-1",
+        text="Someone else's answer",
+    )
+    files = read_zip(export_zip(user=ana))
+    everything = b"".join(files.values())
+    assert b"other@example.org" not in everything
+    assert b"Otra Persona" not in everything
+    assert b"Someone else" not in everything
+
+
+def test_a_learner_with_no_records_gets_empty_tables(client, db):
+    newcomer = learner(email="new@example.org")
+    client.force_login(newcomer)
+    files = read_zip(client.get(reverse("privacy_download")).content)
+    assert read_json(files, "enrolments.json") == []
+    assert read_json(files, "certificates.json") == []
+    assert read_json(files, "profile.json")["email"] == "new@example.org"
+
+
+@pytest.mark.parametrize("name", ["privacy_download", "privacy_delete"])
+def test_privacy_pages_need_a_login(client, db, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
