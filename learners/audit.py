@@ -106,6 +106,13 @@ def record_enrolment(enrolment, action: AuditAction, *, by=None):
     return record(enrolment, action, by=by, title=title, data=data)
 
 
+def record_roster_import(upload, *, by):
+    """Staff confirmed a learner list for import into its cohort (the import itself then runs
+    in the background; its result is on the upload)."""
+    data = {"upload": upload.pk, "learners": upload.total}
+    return record(upload.cohort, AuditAction.ROSTER_IMPORT, by=by, data=data)
+
+
 def record_export(cohort, *, by, file_format: str, report: str = "learners", title: str = ""):
     """A cohort's data left Aula: which cohort, in what format, from which screen."""
     data = {"format": file_format, "report": report}
