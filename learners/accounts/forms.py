@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import LearnerProfile
+from .validators import validate_certificate_name
 
 
 class ProfileForm(forms.ModelForm):
@@ -37,3 +38,4 @@ class ProfileForm(forms.ModelForm):
         ]
         for name in ("certificate_name", "country", "organisation"):
             self.fields[name].required = True
+        self.fields["certificate_name"].validators.append(validate_certificate_name)
