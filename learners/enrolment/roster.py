@@ -5,9 +5,15 @@ it cannot take, a clear error with the row's line number. Nothing is written her
 service writes the valid rows in one transaction after staff confirm the preview.
 
 Handles what Excel produces: UTF-8 with or without a BOM, Windows-1252/Latin-1 (Excel "CSV" in
-a Spanish locale), semicolons or commas, CRLF line ends, English or Spanish headers, blank lines.
+a Spanish locale), UTF-16 with its BOM (Excel "Unicode text", tab-separated), semicolons, commas
+or tabs, CRLF line ends, English or Spanish headers, blank lines.
+
+What it refuses, with the line: a value longer than the csv module reads (the whole file, as it
+is not a learner list), control characters such as NUL (the database refuses them), and names
+that could not be printed on a certificate as they read (learners/accounts/validators.py).
 """
 
+import codecs
 import csv
 import io
 import unicodedata
@@ -15,12 +21,29 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from learners.accounts.validators import codepoint, control_character, validate_certificate_name
 
 MAX_ROWS = 10_000
 REQUIRED_COLUMNS = ("email", "name")
 OPTIONAL_COLUMNS = ("country", "organisation", "position")
 FIELD_LIMITS = {"name": 150, "email": 254, "country": 100, "organisation": 200, "position": 200}
+COLUMN_LABELS = {
+    "email": gettext_lazy("email address"),
+    "name": gettext_lazy("name"),
+    "country": gettext_lazy("country"),
+    "organisation": gettext_lazy("organisation"),
+    "position": gettext_lazy("position"),
+}
+# Line breaks and tabs may sit inside a quoted cell (Alt+Enter in Excel) of the free-text
+# columns; every other control character is refused.
+CELL_WHITESPACE = frozenset("\t\n\r")
+DELIMITERS = ";,\t"
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 # Header spellings seen in lists from ministries, folded to lower case without accents.
 HEADER_ALIASES = {
@@ -75,28 +98,70 @@ def _fold(text: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char))
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: every other byte of the first (ASCII) headers is NUL."""
+    head = data[: min(len(data), 200) // 2 * 2]
+    if len(head) < 4:
+        return None
+    if not any(head[1::2]) and all(head[0::2]):
+        return "utf-16-le"
+    if not any(head[0::2]) and all(head[1::2]):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 (BOM or not), falling back to Windows-1252 as Excel writes it."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    """Decode bytes by their BOM (UTF-8, UTF-16 as Excel's "Unicode text" writes it, UTF-32),
+    else as UTF-8, falling back to Windows-1252 as Excel writes "CSV" and then Latin-1."""
+    if data.startswith(UTF32_BOMS):
+        encoding = "utf-32"
+    elif data.startswith(UTF16_BOMS):
+        encoding = "utf-16"
+    else:
+        encoding = _utf16_without_bom(data)
+    if encoding:
+        try:
+            return data.decode(encoding)  # the BOM tells the byte order and is dropped
+        except UnicodeDecodeError as error:
+            raise RosterError(
+                _(
+                    "The file looks like Unicode text (%(encoding)s) but cannot be read as such. "
+                    "Save it again from the spreadsheet as “CSV UTF-8” and upload it."
+                )
+                % {"encoding": encoding.upper()}
+            ) from error
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _finds_required_columns(line: str, delimiter: str) -> bool:
+    headers = next(csv.reader([line], delimiter=delimiter), [])
+    mapping = _map_headers(headers)
+    return all(column in mapping for column in REQUIRED_COLUMNS)
 
 
 def _dialect(text: str):
+    """Excel's dialect with the delimiter that splits the header line into the required columns:
+    the sniffed one first, then semicolon, comma or tab by frequency. (Only the delimiter is
+    taken from the sniffer, which misreads Excel's doubled quotes in small samples.)"""
     sample = text[:4096]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=";,\t")
+        sniffed = [csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter]
     except csv.Error:
-        first_line = sample.splitlines()[0] if sample else ""
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        return type("Dialect", (csv.excel,), {"delimiter": delimiter})
+        sniffed = []
+    first_line = sample.splitlines()[0] if sample else ""
+    candidates = sniffed + sorted(DELIMITERS, key=first_line.count, reverse=True)
+    delimiter = next(
+        (each for each in candidates if _finds_required_columns(first_line, each)),
+        candidates[0],
+    )
+    return type("Dialect", (csv.excel,), {"delimiter": delimiter})
 
 
 def _map_headers(headers: list[str]) -> dict[str, int]:
@@ -109,13 +174,40 @@ def _map_headers(headers: list[str]) -> dict[str, int]:
     return mapping
 
 
+def _unreadable_line(error: csv.Error, line: int) -> RosterError:
+    if "field larger than field limit" in str(error):
+        return RosterError(
+            _(
+                "Line %(line)s has a value longer than %(limit)s characters, so the file cannot "
+                "be read as a learner list. Check that line and upload the file again."
+            )
+            % {"line": line, "limit": number_format(csv.field_size_limit(), force_grouping=True)}
+        )
+    return RosterError(
+        _("Line %(line)s cannot be read as CSV (%(reason)s). Check it and upload the file again.")
+        % {"line": line, "reason": error}
+    )
+
+
+def _rows(reader):
+    """The reader's rows; a line the csv module cannot read ends the file with its number."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _unreadable_line(error, reader.line_num) from error
+
+
 def parse_roster(data: bytes) -> RosterPreview:
-    if not data.strip():
-        raise RosterError(_("The file is empty."))
     text = decode(data)
+    if not text.strip():
+        raise RosterError(_("The file is empty."))
     reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
+    rows_read = _rows(reader)
     try:
-        headers = next(reader)
+        headers = next(rows_read)
     except StopIteration as error:
         raise RosterError(_("The file is empty.")) from error
 
@@ -133,7 +225,7 @@ def parse_roster(data: bytes) -> RosterPreview:
     rows: list[RosterRow] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
-    for values in reader:
+    for values in rows_read:
         line = reader.line_num
         if not any(value.strip() for value in values):
             continue
@@ -158,7 +250,22 @@ def parse_roster(data: bytes) -> RosterPreview:
     return RosterPreview(rows=rows, errors=errors)
 
 
+def _control_character_error(record: dict) -> str:
+    for column, value in record.items():
+        allowed = CELL_WHITESPACE if column in OPTIONAL_COLUMNS else frozenset()
+        control = control_character("".join(char for char in value if char not in allowed))
+        if control is not None:
+            return _(
+                "The %(column)s contains a control character (%(code)s), which cannot be "
+                "imported: remove it and upload the file again."
+            ) % {"column": COLUMN_LABELS[column], "code": codepoint(control)}
+    return ""
+
+
 def _row_error(record: dict, seen: dict[str, int]) -> str:
+    control = _control_character_error(record)
+    if control:
+        return control
     email = record["email"]
     if not email:
         return _("The email address is missing.")
@@ -173,6 +280,10 @@ def _row_error(record: dict, seen: dict[str, int]) -> str:
         }
     if not record.get("name"):
         return _("The name is missing.")
+    try:
+        validate_certificate_name(record["name"])
+    except ValidationError as error:
+        return error.messages[0]
     for column, limit in FIELD_LIMITS.items():
         if len(record.get(column, "")) > limit:
             return _("The %(column)s is longer than %(limit)s characters.") % {
