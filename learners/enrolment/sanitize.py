@@ -4,8 +4,14 @@ Text is cleaned when it is saved and again when it is rendered (``safe_html``), 
 written before a rule changed, or by another path, is never shown raw. Plain text (no tags) is
 stored as typed, so that editing it shows what was written, and escaped when rendered, with its
 paragraphs and line breaks kept.
+
+The stored value is safe for any reader, not only for ``safe_html``: cleaning runs until the
+text no longer changes, so markup that stripping one tag would assemble
+(``<<script>script>…<</script>/script>``) is stripped in turn rather than stored; text that
+cleans to nothing visible is stored as nothing (and refused by the services that save it).
 """
 
+import unicodedata
 from html import unescape
 
 import bleach
@@ -17,6 +23,9 @@ ALLOWED_ATTRIBUTES = {"a": ["href", "title"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 BLOCK_TAGS = ("<p", "<br", "<ul", "<ol", "<blockquote")
 MAX_LENGTH = 10_000  # characters, as typed
+# Each pass strips at least one tag or stops; real text settles in one or two.
+MAX_PASSES = 20
+VISIBLE_CATEGORIES = ("L", "N", "P", "S")  # letters, numbers, punctuation, symbols
 
 
 def _set_link_rel(attrs, new=False):
@@ -34,15 +43,43 @@ _cleaner = bleach.Cleaner(
 )
 
 
+def _stable(text: str) -> str:
+    """``text`` cleaned until cleaning changes nothing more."""
+    for _pass in range(MAX_PASSES):
+        cleaned = _cleaner.clean(text)
+        if cleaned == text:
+            return cleaned
+        text = cleaned
+    return _cleaner.clean(text)
+
+
+def has_visible_text(html: str) -> bool:
+    """Whether cleaned ``html`` shows any letter, number, punctuation or symbol: not only tags,
+    spaces, ``&nbsp;`` or zero-width characters."""
+    text = unescape(bleach.clean(html, tags=set(), strip=True))
+    return any(unicodedata.category(char)[0] in VISIBLE_CATEGORIES for char in text)
+
+
 def clean_html(text: str) -> str:
     """The safe subset of ``text``: other tags stripped (their text kept), scripts and their
-    contents, event handlers, styles and ``javascript:`` links removed."""
+    contents, event handlers, styles and ``javascript:`` links removed; "" when nothing visible
+    is left."""
     text = (text or "").strip()
     if "<" not in text:
         return text  # plain text: kept as typed, escaped when shown (``safe_html``)
-    cleaned = _cleaner.clean(text)
-    # Nothing left but text (e.g. "x < y"): keep it as typed, not entity-encoded.
-    return cleaned if "<" in cleaned else unescape(cleaned)
+    for _pass in range(MAX_PASSES):
+        cleaned = _stable(text)
+        if "<" in cleaned:
+            break  # markup is left: store it as cleaned, entities and all
+        # Nothing left but text (e.g. "x < y"): keep it as typed, not entity-encoded, once
+        # reading it back as HTML finds no tag in it (stripping "<<b>b>" leaves "<b>").
+        plain = unescape(cleaned)
+        if plain == text:
+            return plain.strip() if has_visible_text(cleaned) else ""
+        text = plain
+    else:
+        cleaned = _stable(text)
+    return cleaned if has_visible_text(cleaned) else ""
 
 
 def safe_html(text: str) -> SafeString:

@@ -225,11 +225,18 @@ def save_reflection(request, page_id: int):
         module, enrolment = _module_and_enrolment(request, page_id)
         progress.save_reflection(enrolment=enrolment, module=module, block_id=block_id, text=text)
     except (progress.AnswerTooLong, progress.EmptyAnswer) as error:
-        # Nothing typed is lost: the module page shows the draft again, with the message.
+        # Nothing typed is lost, and the answer saved before stays: the module page shows the
+        # draft again, with the message.
         drafts = request.session.get(REFLECTION_DRAFTS, {})
         drafts[block_id] = text
         request.session[REFLECTION_DRAFTS] = drafts
-        messages.error(request, error.message)
+        message = error.message
+        if isinstance(error, progress.EmptyAnswer) and text.strip():
+            message = _(
+                "Nothing would be left of your answer once unsafe markup is removed. Write it as "
+                "plain text, or with simple formatting (bold, italics, lists, links)."
+            )
+        messages.error(request, message)
         return redirect(f"{module.get_url(request)}#reflection-{block_id}")
     except progress.ProgressError as error:
         return _refused(request, error)
