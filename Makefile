@@ -35,6 +35,8 @@ run: install messages ## Migrate, load the demo courses and serve the site on SQ
 	@echo "  Aula is running at http://$(HOST):$(PORT)/en/  (Spanish: http://$(HOST):$(PORT)/es/)"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
 	@$(PY) manage.py seed_demo --print-logins
+	@if [ -z "$$AULA_MFA_REQUIRED_FOR" ]; then echo "  Two-step sign-in (production asks it of admin, editor and tutor) is off here."; \
+	else echo "  Two-step sign-in is required of: $$AULA_MFA_REQUIRED_FOR (set up at first login)."; fi
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -140,6 +140,18 @@ def register_audit_trail_menu_item():
     )
 
 
+# --- two-step sign-in (learners/accounts/mfa.py) --------------------------------------------
+
+
+@hooks.register("register_account_menu_item")
+def two_step_sign_in_account_item(request):
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("The authenticator app and recovery codes asked for when you log in."),
+    }
+
+
 # --- staff progress report (learners/staff/reports.py) ---------------------------------------
 
 

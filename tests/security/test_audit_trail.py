@@ -333,3 +333,20 @@ def test_audit_trail_can_be_filtered_by_action(logged, staff, cohort):
     html = response.content.decode()
     assert "Cohort data exported" in html
     assert logged.label not in html
+
+
+def test_site_history_does_not_show_them_to_an_editor(logged):
+    editor = UserFactory(email="editor@example.org", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    response = client_for(editor).get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200
+    assert logged.label not in response.content.decode()
+
+
+def test_audit_trail_exports_as_csv_for_a_superuser(logged, staff):
+    response = client_for(staff).get(reverse("aula_audit_trail"), {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="aula-audit-trail-')
+    content = b"".join(response.streaming_content).decode()
+    assert "Approve application" in content
+    assert logged.label in content

@@ -314,3 +314,11 @@ def test_removing_the_app_of_a_required_role_sends_back_to_set_up(required, tuto
     log_in(client, tutor)
     response = client.get("/en/tutor/")
     assert response["Location"] == SETUP
+
+
+def test_the_admin_account_page_links_to_two_step_sign_in(site_tree, editor):
+    client = Client()
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert "Two-step sign-in" in html
+    assert 'href="/en/accounts/2fa/"' in html
