@@ -22,6 +22,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 
+from aula import converters  # noqa: F401  (registers <id:…>)
 from courses.models import Cohort, CoursePage
 from learners.certificates import services
 from learners.certificates.files import NO_STORE, pdf_response
@@ -337,12 +338,12 @@ class CertificateViewSet(PermittedViewSet):
         return [
             path("", CertificateIndexView.as_view(), name="index"),
             path("results/", CertificateIndexView.as_view(results_only=True), name="index_results"),
-            path("<int:pk>/", CertificateDetailView.as_view(), name="detail"),
-            path("<int:pk>/pdf/", CertificateDownloadView.as_view(), name="download"),
-            path("<int:pk>/revoke/", RevokeView.as_view(), name="revoke"),
-            path("<int:pk>/reissue/", ReissueView.as_view(), name="reissue"),
+            path("<id:pk>/", CertificateDetailView.as_view(), name="detail"),
+            path("<id:pk>/pdf/", CertificateDownloadView.as_view(), name="download"),
+            path("<id:pk>/revoke/", RevokeView.as_view(), name="revoke"),
+            path("<id:pk>/reissue/", ReissueView.as_view(), name="reissue"),
             path(
-                "cohort/<int:cohort_id>/reissue/",
+                "cohort/<id:cohort_id>/reissue/",
                 CohortReissueView.as_view(),
                 name="cohort_reissue",
             ),
