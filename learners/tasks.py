@@ -8,10 +8,12 @@ from learners.certificates.tasks import (
 )
 from learners.enrolment.tasks import (
     delete_stale_roster_uploads,
+    import_roster_upload,
     send_announcement,
     send_announcement_email,
     send_enrolment_email,
     send_invitation_email,
+    send_roster_emails,
 )
 from learners.live.tasks import scan_session_reminders, send_session_reminder
 from learners.privacy.tasks import apply_retention
@@ -20,6 +22,7 @@ from learners.progress.tasks import refresh_course_progress
 __all__ = [
     "apply_retention",
     "delete_stale_roster_uploads",
+    "import_roster_upload",
     "issue_certificate",
     "refresh_course_progress",
     "reissue_certificate",
@@ -29,5 +32,6 @@ __all__ = [
     "send_certificate_email",
     "send_enrolment_email",
     "send_invitation_email",
+    "send_roster_emails",
     "send_session_reminder",
 ]

@@ -143,11 +143,22 @@ class Enrolment(models.Model):
         return self.status in OPEN_STATUSES
 
 
+class RosterStatus(models.TextChoices):
+    UPLOADED = "uploaded", _("Not imported yet")
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Stopped by an error")
+
+
 class RosterUpload(models.Model):
     """A learner list uploaded for bulk enrolment, kept between its preview and its import.
 
-    The file is parsed again from these bytes when staff confirm, so nothing the browser sends
-    back is trusted. ``imported_at`` is set once the list is imported; it cannot be imported twice.
+    The file is parsed again from these bytes by the import task, so nothing the browser sends
+    back is trusted. Confirming queues the import (``status`` goes uploaded → queued → running →
+    done, or failed); the task imports the learners in groups and counts them in ``processed``,
+    which is saved with each group, so a retried task carries on where the last one stopped
+    and a list is never imported twice. ``imported_at`` is set when it is done.
     """
 
     cohort = models.ForeignKey(
@@ -165,6 +176,15 @@ class RosterUpload(models.Model):
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     data = models.BinaryField(_("file contents"))
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RosterStatus.choices, default=RosterStatus.UPLOADED
+    )
+    total = models.PositiveIntegerField(_("learners in the list"), default=0)
+    row_errors = models.PositiveIntegerField(_("rows that need fixing"), default=0)
+    processed = models.PositiveIntegerField(_("learners imported so far"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    queued_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("import started at"), null=True, blank=True)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     summary = models.JSONField(_("import summary"), default=dict, blank=True)
 
@@ -175,6 +195,42 @@ class RosterUpload(models.Model):
 
     def __str__(self):
         return f"{self.filename or self.pk} · {self.cohort_id}"
+
+    @property
+    def is_uploaded(self) -> bool:
+        """Previewed, not confirmed yet."""
+        return self.status == RosterStatus.UPLOADED
+
+    @property
+    def is_queued(self) -> bool:
+        return self.status == RosterStatus.QUEUED
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == RosterStatus.RUNNING
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.is_queued or self.is_running
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == RosterStatus.DONE
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == RosterStatus.FAILED
+
+    @property
+    def can_start(self) -> bool:
+        """Whether confirming now would queue the import (a failed one carries on)."""
+        if self.status == RosterStatus.UPLOADED:
+            return self.total > 0 and not self.row_errors
+        return self.status == RosterStatus.FAILED and bool(self.data)
+
+    @property
+    def percent(self) -> int:
+        return min(100, self.processed * 100 // self.total) if self.total else 0
 
 
 class Announcement(models.Model):

@@ -6,13 +6,22 @@ is already in the cohort, how many go to the waiting list) and writes nothing.
 or creates them with no password, fills empty profile fields from the list, and enrols each
 person with a seat or on the waiting list by the same seat rule as ``enrolment.py``. People
 already in the cohort are skipped and reported. After the commit, every new account is sent an
-invitation to set a password (one task each) and existing accounts get the usual enrolment
-email; nothing is sent for an import that rolled back.
+invitation to set a password and existing accounts get the usual enrolment email, each its own
+task, queued by one fan-out task per import; nothing is sent for an import that rolled back.
 
 A few queries for any number of rows: one to find the accounts, bulk inserts for accounts,
 email addresses, profiles and enrolments.
+
+Uploaded lists (``RosterUpload``) are imported in the background: ``start_upload_import``
+(the staff's confirmation) marks the upload queued and has ``learners.tasks.import_roster_upload``
+queued after the commit; the task calls ``run_upload_import``, which imports the list in groups
+of ``CHUNK_SIZE`` learners, one transaction each, saving the count done with each group. A
+group that fails leaves nothing of itself written and the upload "failed" with the error (a
+database error that may pass is retried by the task first); the groups before it stay
+imported, and confirming again carries on from the first learner not imported.
 """
 
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -24,18 +33,24 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from kombu.exceptions import OperationalError as BrokerError
 
 from courses.models import Cohort
 from home import cache as page_cache
+from learners import audit
 from learners.accounts.models import LearnerProfile, validate_time_zone
 
 from . import tasks
-from .models import Enrolment, EnrolmentSource, EnrolmentStatus, RosterUpload
-from .roster import RosterRow
+from .models import Enrolment, EnrolmentSource, EnrolmentStatus, RosterStatus, RosterUpload
+from .roster import RosterError, RosterRow, parse_roster
 from .selectors import enrolled_course_paths
 from .services import EnrolmentError, free_seats, lock_cohort
 
+logger = logging.getLogger(__name__)
+
 BATCH_SIZE = 1000
+# Learners imported per transaction by the background import (and per step of its progress).
+CHUNK_SIZE = 1000
 # Profile fields filled from the list, only where the profile has nothing yet.
 PROFILE_FIELDS = {
     "certificate_name": "name",
@@ -69,14 +84,15 @@ class ImportResult:
     skipped: list[SkippedRow] = field(default_factory=list)
     invited_user_ids: list[int] = field(default_factory=list)
 
-    def as_summary(self) -> dict:
+    def as_summary(self, previous: dict | None = None) -> dict:
+        """The result as stored on the upload, added to ``previous`` (the groups before)."""
+        previous = previous or {}
+        counts = ("enrolled", "waitlisted", "created_accounts", "matched_accounts")
         return {
-            "enrolled": self.enrolled,
-            "waitlisted": self.waitlisted,
-            "created_accounts": self.created_accounts,
-            "matched_accounts": self.matched_accounts,
+            **{name: previous.get(name, 0) + getattr(self, name) for name in counts},
             "skipped": [
-                {"line": row.line, "email": row.email, "status": row.status} for row in self.skipped
+                *previous.get("skipped", []),
+                *({"line": r.line, "email": r.email, "status": r.status} for r in self.skipped),
             ],
         }
 
@@ -199,147 +215,284 @@ def _fill_profile(profile: LearnerProfile, row: RosterRow) -> bool:
 
 def import_roster(*, cohort: Cohort, rows: list[RosterRow], by, now=None) -> ImportResult:
     """Create or match the accounts of ``rows`` and enrol them in ``cohort``, all or nothing."""
-    now = now or timezone.now()
     rows = _unique_rows(rows)
     if not rows:
         raise EmptyRoster()
+    with transaction.atomic():
+        return _import_rows(cohort=cohort, rows=rows, by=by, now=now or timezone.now())
+
+
+def _import_rows(*, cohort: Cohort, rows: list[RosterRow], by, now) -> ImportResult:
+    """``import_roster``'s work, inside the caller's transaction (rows already unique); the
+    emails are queued after that transaction commits."""
     user_model = get_user_model()
     result = ImportResult()
+    cohort = lock_cohort(cohort)
+    accounts = existing_accounts([_email(row) for row in rows])
+    result.matched_accounts = len(accounts)
 
-    with transaction.atomic():
-        cohort = lock_cohort(cohort)
-        accounts = existing_accounts([_email(row) for row in rows])
-        result.matched_accounts = len(accounts)
+    # New accounts: no usable password until the learner sets one from the invitation.
+    new_users = []
+    for row in rows:
+        if _email(row) in accounts:
+            continue
+        first_name, last_name = _split_name(row.name)
+        user = user_model(
+            email=_email(row),
+            first_name=first_name,
+            last_name=last_name,
+            password=make_password(None),
+        )
+        new_users.append(user)
+    user_model.objects.bulk_create(new_users, batch_size=BATCH_SIZE)
+    if new_users and new_users[0].pk is None:  # a database that cannot return ids
+        new_users = list(existing_accounts([user.email for user in new_users]).values())
+    new_ids = {user.pk for user in new_users}
+    for user in new_users:
+        accounts[user.email.lower()] = user
+    result.created_accounts = len(new_users)
 
-        # New accounts: no usable password until the learner sets one from the invitation.
-        new_users = []
-        for row in rows:
-            if _email(row) in accounts:
-                continue
-            first_name, last_name = _split_name(row.name)
-            user = user_model(
-                email=_email(row),
-                first_name=first_name,
-                last_name=last_name,
-                password=make_password(None),
+    EmailAddress.objects.bulk_create(
+        [
+            EmailAddress(user=user, email=user.email, primary=True, verified=False)
+            for user in new_users
+        ],
+        batch_size=BATCH_SIZE,
+    )
+
+    # Profiles: new ones for new accounts; existing ones only filled where empty.
+    profiles = (
+        {
+            profile.user_id: profile
+            for profile in LearnerProfile.objects.filter(
+                user_id__in=[user.pk for user in accounts.values() if user.pk not in new_ids]
             )
-            new_users.append(user)
-        user_model.objects.bulk_create(new_users, batch_size=BATCH_SIZE)
-        if new_users and new_users[0].pk is None:  # a database that cannot return ids
-            new_users = list(existing_accounts([user.email for user in new_users]).values())
-        new_ids = {user.pk for user in new_users}
-        for user in new_users:
-            accounts[user.email.lower()] = user
-        result.created_accounts = len(new_users)
+        }
+        if len(accounts) > len(new_users)
+        else {}
+    )
+    defaults = _profile_defaults(cohort)
+    to_create, to_update = [], []
+    for row in rows:
+        user = accounts[_email(row)]
+        profile = profiles.get(user.pk)
+        if profile is None:
+            profile = LearnerProfile(user=user, **defaults)
+            _fill_profile(profile, row)
+            to_create.append(profile)
+        elif _fill_profile(profile, row):
+            to_update.append(profile)
+    LearnerProfile.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+    LearnerProfile.objects.bulk_update(
+        to_update, fields=list(PROFILE_FIELDS), batch_size=BATCH_SIZE
+    )
 
-        EmailAddress.objects.bulk_create(
-            [
-                EmailAddress(user=user, email=user.email, primary=True, verified=False)
-                for user in new_users
-            ],
-            batch_size=BATCH_SIZE,
-        )
-
-        # Profiles: new ones for new accounts; existing ones only filled where empty.
-        profiles = (
-            {
-                profile.user_id: profile
-                for profile in LearnerProfile.objects.filter(
-                    user_id__in=[user.pk for user in accounts.values() if user.pk not in new_ids]
-                )
-            }
-            if len(accounts) > len(new_users)
-            else {}
-        )
-        defaults = _profile_defaults(cohort)
-        to_create, to_update = [], []
-        for row in rows:
-            user = accounts[_email(row)]
-            profile = profiles.get(user.pk)
-            if profile is None:
-                profile = LearnerProfile(user=user, **defaults)
-                _fill_profile(profile, row)
-                to_create.append(profile)
-            elif _fill_profile(profile, row):
-                to_update.append(profile)
-        LearnerProfile.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-        LearnerProfile.objects.bulk_update(
-            to_update, fields=list(PROFILE_FIELDS), batch_size=BATCH_SIZE
-        )
-
-        # Enrolments: skip anyone already in the cohort; seats first come, first served.
-        existing = (
-            dict(
-                Enrolment.objects.filter(
-                    cohort=cohort,
-                    learner_id__in=[
-                        user.pk for user in accounts.values() if user.pk not in new_ids
-                    ],
-                ).values_list("learner_id", "status")
-            )
-            if len(accounts) > len(new_users)
-            else {}
-        )
-        seats = free_seats(cohort)
-        enrolments = []
-        for row in rows:
-            user = accounts[_email(row)]
-            if user.pk in existing:
-                result.skipped.append(
-                    SkippedRow(line=row.line, email=_email(row), status=existing[user.pk])
-                )
-                continue
-            enrolment = Enrolment(
-                learner=user,
+    # Enrolments: skip anyone already in the cohort; seats first come, first served.
+    existing = (
+        dict(
+            Enrolment.objects.filter(
                 cohort=cohort,
-                source=EnrolmentSource.IMPORT,
-                decided_by=by,
-                decided_at=now,
+                learner_id__in=[user.pk for user in accounts.values() if user.pk not in new_ids],
+            ).values_list("learner_id", "status")
+        )
+        if len(accounts) > len(new_users)
+        else {}
+    )
+    seats = free_seats(cohort)
+    enrolments = []
+    for row in rows:
+        user = accounts[_email(row)]
+        if user.pk in existing:
+            result.skipped.append(
+                SkippedRow(line=row.line, email=_email(row), status=existing[user.pk])
             )
-            if seats is None or seats > 0:
-                enrolment.status = EnrolmentStatus.ACTIVE
-                seats = None if seats is None else seats - 1
-                result.enrolled += 1
-            else:
-                enrolment.status = EnrolmentStatus.WAITLISTED
-                enrolment.waitlisted_at = now
-                result.waitlisted += 1
-            enrolments.append(enrolment)
-        Enrolment.objects.bulk_create(enrolments, batch_size=BATCH_SIZE)
-        if enrolments and enrolments[0].pk is None:  # a database that cannot return ids
-            ids = dict(
-                Enrolment.objects.filter(cohort=cohort, source=EnrolmentSource.IMPORT)
-                .filter(learner_id__in=[e.learner_id for e in enrolments])
-                .values_list("learner_id", "id")
-            )
-            for enrolment in enrolments:
-                enrolment.pk = ids[enrolment.learner_id]
+            continue
+        enrolment = Enrolment(
+            learner=user,
+            cohort=cohort,
+            source=EnrolmentSource.IMPORT,
+            decided_by=by,
+            decided_at=now,
+        )
+        if seats is None or seats > 0:
+            enrolment.status = EnrolmentStatus.ACTIVE
+            seats = None if seats is None else seats - 1
+            result.enrolled += 1
+        else:
+            enrolment.status = EnrolmentStatus.WAITLISTED
+            enrolment.waitlisted_at = now
+            result.waitlisted += 1
+        enrolments.append(enrolment)
+    Enrolment.objects.bulk_create(enrolments, batch_size=BATCH_SIZE)
+    if enrolments and enrolments[0].pk is None:  # a database that cannot return ids
+        ids = dict(
+            Enrolment.objects.filter(cohort=cohort, source=EnrolmentSource.IMPORT)
+            .filter(learner_id__in=[e.learner_id for e in enrolments])
+            .values_list("learner_id", "id")
+        )
+        for enrolment in enrolments:
+            enrolment.pk = ids[enrolment.learner_id]
 
-        invitations = [e.pk for e in enrolments if e.learner_id in new_ids]
-        notices = [
-            (e.pk, "enrolled" if e.status == EnrolmentStatus.ACTIVE else "waitlisted")
-            for e in enrolments
-            if e.learner_id not in new_ids
-        ]
-        result.invited_user_ids = [e.learner_id for e in enrolments if e.learner_id in new_ids]
-        transaction.on_commit(lambda: _send_after_commit(invitations, notices))
+    invitations = [e.pk for e in enrolments if e.learner_id in new_ids]
+    notices = [
+        (e.pk, "enrolled" if e.status == EnrolmentStatus.ACTIVE else "waitlisted")
+        for e in enrolments
+        if e.learner_id not in new_ids
+    ]
+    result.invited_user_ids = [e.learner_id for e in enrolments if e.learner_id in new_ids]
+    if enrolments:
+        transaction.on_commit(lambda: _after_commit(invitations, notices))
     return result
 
 
-def _send_after_commit(invitations: list[int], notices: list[tuple[int, str]]) -> None:
+def _after_commit(invitations: list[int], notices: list[tuple[int, str]]) -> None:
     # Bulk inserts send no signals: seats left changed on the pages of the cohort's course
     # (one cohort: any of its enrolments names it), and on no other page.
     page_cache.invalidate_sections(enrolled_course_paths([*invitations, *dict(notices)][:1]))
+    # One task queues the emails, one task each: queueing thousands of messages here would
+    # hold up the import (about a millisecond each on Redis).
+    tasks.send_roster_emails.delay(invitations, notices)
+
+
+def queue_roster_emails(*, invitations: list[int], notices: list[tuple[str, int]]) -> int:
+    """Queue the invitation of each new account and the enrolment email of each existing one
+    (one task each, so each is retried on its own); returns how many were queued."""
     for enrolment_id in invitations:
         tasks.send_invitation_email.delay(enrolment_id)
     for enrolment_id, kind in notices:
         tasks.send_enrolment_email.delay(enrolment_id, kind)
+    return len(invitations) + len(notices)
+
+
+# --- in the background ----------------------------------------------------------------------
+
+
+class ImportNotAllowed(EnrolmentError):
+    message = _("This list cannot be imported as it is.")
+
+
+def start_upload_import(*, upload: RosterUpload, by) -> RosterUpload:
+    """Staff confirm an uploaded list: mark it queued and queue the import after the commit.
+
+    Refused (``ImportNotAllowed``) unless the list is readable with no row to fix and not yet
+    imported, queued or running; a failed import may be started again and carries on.
+    """
+    if not upload.can_start:
+        raise ImportNotAllowed()
+    with transaction.atomic():
+        started = RosterUpload.objects.filter(
+            pk=upload.pk, status__in=[RosterStatus.UPLOADED, RosterStatus.FAILED]
+        ).update(status=RosterStatus.QUEUED, error="", queued_at=timezone.now())
+        if not started:  # confirmed twice at once: the other request queued it
+            raise ImportNotAllowed()
+        audit.record_roster_import(upload, by=by)
+        transaction.on_commit(lambda: _queue_import(upload.pk))
+    upload.refresh_from_db()
+    return upload
+
+
+def _queue_import(upload_id: int) -> None:
+    try:
+        tasks.import_roster_upload.delay(upload_id)
+    except BrokerError as error:  # no broker: say so on the page rather than wait forever
+        logger.exception("Could not queue the import of learner list %s", upload_id)
+        mark_upload_failed(upload_id=upload_id, error=error)
+
+
+def _claim(upload_id: int) -> RosterUpload | None:
+    """The upload, now running; None when there is nothing to do (done, or not confirmed)."""
+    with transaction.atomic():
+        upload = (
+            RosterUpload.objects.select_for_update(of=("self",))
+            .select_related("cohort", "uploaded_by")
+            .filter(pk=upload_id, status__in=[RosterStatus.QUEUED, RosterStatus.RUNNING])
+            .first()
+        )
+        if upload is None:
+            return None
+        upload.status = RosterStatus.RUNNING
+        upload.started_at = upload.started_at or timezone.now()
+        upload.save(update_fields=["status", "started_at"])
+    return upload
+
+
+def _fail(upload: RosterUpload, message: str) -> RosterUpload:
+    upload.status = RosterStatus.FAILED
+    upload.error = message[:2000]
+    RosterUpload.objects.filter(pk=upload.pk).update(status=upload.status, error=upload.error)
+    return upload
+
+
+def mark_upload_failed(*, upload_id: int, error: BaseException) -> None:
+    """Record that the import stopped (the task's last attempt, or no broker to queue it)."""
+    RosterUpload.objects.filter(
+        pk=upload_id, status__in=[RosterStatus.QUEUED, RosterStatus.RUNNING]
+    ).update(status=RosterStatus.FAILED, error=f"{type(error).__name__}: {error}"[:2000])
+
+
+def run_upload_import(*, upload_id: int) -> RosterUpload | None:
+    """Import a confirmed list, ``CHUNK_SIZE`` learners per transaction, from the first one
+    not imported yet. Safe to run again: a finished list is left alone, a group is imported
+    only by the run that finds the count where it left it (the row is locked meanwhile).
+
+    Database errors that may pass (``tasks.IMPORT_RETRY_ERRORS``: a lost connection, a learner
+    created at the same moment) propagate for the task to retry; any other error marks the
+    upload failed."""
+    upload = _claim(upload_id)
+    if upload is None:
+        return None
+    try:
+        preview = parse_roster(bytes(upload.data))
+    except RosterError as error:
+        return _fail(upload, str(error))
+    if not preview.is_valid:
+        return _fail(upload, str(ImportNotAllowed.message))
+    rows = _unique_rows(preview.rows)
+    if upload.total != len(rows):
+        upload.total = len(rows)
+        RosterUpload.objects.filter(pk=upload.pk).update(total=upload.total)
+
+    cohort, by = upload.cohort, upload.uploaded_by
+    for start in range(upload.processed, len(rows), CHUNK_SIZE):
+        chunk = rows[start : start + CHUNK_SIZE]
+        try:
+            with transaction.atomic():
+                processed, summary = (
+                    RosterUpload.objects.select_for_update()
+                    .filter(pk=upload.pk)
+                    .values_list("processed", "summary")
+                    .get()
+                )
+                if processed != start:  # another delivery of the task has taken over
+                    return None
+                result = _import_rows(cohort=cohort, rows=chunk, by=by, now=timezone.now())
+                upload.processed = start + len(chunk)
+                upload.summary = result.as_summary(summary)
+                RosterUpload.objects.filter(pk=upload.pk).update(
+                    processed=upload.processed, summary=upload.summary
+                )
+        except tasks.IMPORT_RETRY_ERRORS:
+            raise  # the task tries again, from this group
+        except Exception as error:  # noqa: BLE001 - whatever it is, staff must see it stopped
+            logger.exception("Import of learner list %s stopped at learner %s", upload.pk, start)
+            return _fail(upload, f"{type(error).__name__}: {error}")
+
+    upload.status = RosterStatus.DONE
+    upload.imported_at = timezone.now()
+    upload.data = b""  # the people are in the database now; drop the file
+    RosterUpload.objects.filter(pk=upload.pk).update(
+        status=upload.status, imported_at=upload.imported_at, data=upload.data, error=""
+    )
+    return upload
 
 
 def delete_stale_uploads(*, older_than_hours: int = 24) -> int:
-    """Forget learner lists that were previewed but never imported (they hold personal data)."""
+    """Forget learner lists that were previewed but never imported (they hold personal data),
+    and the files of imports that failed and were not started again (their record stays: part
+    of the list may be imported). Returns how many uploads were deleted."""
     cutoff = timezone.now() - timedelta(hours=older_than_hours)
+    RosterUpload.objects.filter(status=RosterStatus.FAILED, created_at__lt=cutoff).update(data=b"")
     deleted, _by_model = RosterUpload.objects.filter(
-        imported_at__isnull=True, created_at__lt=cutoff
+        status=RosterStatus.UPLOADED, created_at__lt=cutoff
     ).delete()
     return deleted

@@ -5,7 +5,9 @@
   POST with CSRF). Tutors see only the cohorts they tutor; any other enrolment is a 404.
 - Import: staff upload a learner list for a cohort, see a preview of every row and every
   row-level error, and confirm; the list is kept server-side between the two steps
-  (``RosterUpload``) and parsed again on confirmation.
+  (``RosterUpload``) and parsed again by the import task, which confirming queues. The same
+  page then shows the import's progress (it reloads itself while the import runs) and its
+  result.
 
 Views stay thin: who may do what is learners/permissions.py; changes go through
 learners/enrolment/services.py and learners/enrolment/roster_import.py.
@@ -13,15 +15,15 @@ learners/enrolment/services.py and learners/enrolment/roster_import.py.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
@@ -31,7 +33,7 @@ from courses.models import Cohort
 from learners.enrolment import services
 from learners.enrolment.models import Enrolment, EnrolmentStatus, RosterUpload
 from learners.enrolment.roster import RosterError, parse_roster
-from learners.enrolment.roster_import import import_roster, plan_import
+from learners.enrolment.roster_import import plan_import, start_upload_import
 from learners.permissions import can_import_roster, can_review_enrolments, reviewable_enrolments
 
 from .forms import DecisionForm, EnrolmentFilterSet, RosterUploadForm
@@ -251,7 +253,7 @@ class RosterUploadView(ImporterRequiredMixin, CohortAdminView):
             upload = form.cleaned_data["file"]
             data = upload.read()
             try:
-                parse_roster(data)
+                preview = parse_roster(data)
             except RosterError as error:
                 form.add_error("file", str(error))
             else:
@@ -260,6 +262,8 @@ class RosterUploadView(ImporterRequiredMixin, CohortAdminView):
                     uploaded_by=request.user,
                     filename=(upload.name or "")[:255],
                     data=data,
+                    total=len(preview.rows),
+                    row_errors=len(preview.errors),
                 )
                 return redirect(url("import_preview", roster.pk))
         return self.render_to_response(self.get_context_data(form=form))
@@ -268,11 +272,17 @@ class RosterUploadView(ImporterRequiredMixin, CohortAdminView):
         return super().get_context_data(cohort=self.cohort, **kwargs)
 
 
+# Learners' personal data: kept by no cache, shared or the browser's ("private, no-store").
+@method_decorator(never_cache, name="dispatch")
 class RosterPreviewView(ImporterRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    """The rows a list will import and every row error; POST imports it (once)."""
+    """The rows a list will import and every row error; POST queues the import (once). While
+    it is queued or running the page shows its progress and reloads itself; then the result."""
 
     template_name = "learners/admin/roster_preview.html"
     header_icon = "upload"
+    refresh_seconds = 2
+    # Rows listed in the preview (a list may hold 10,000); the counts cover them all.
+    preview_rows = 200
 
     @cached_property
     def upload(self) -> RosterUpload:
@@ -304,63 +314,41 @@ class RosterPreviewView(ImporterRequiredMixin, WagtailAdminTemplateMixin, Templa
         return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
-        upload = self.upload
-        preview, file_error = self.parse()
-        if upload.imported_at or file_error or not preview.is_valid:
-            messages.error(request, _("This list cannot be imported as it is."))
-            return self.render_to_response(self.get_context_data(), status=400)
+        """Queue the import (the file is read again by the task, not here: this answers at
+        once, whatever the size of the list)."""
         try:
-            with transaction.atomic():
-                locked = RosterUpload.objects.select_for_update().get(pk=upload.pk)
-                if locked.imported_at:
-                    raise services.EnrolmentError(_("This list has already been imported."))
-                result = import_roster(cohort=upload.cohort, rows=preview.rows, by=request.user)
-                locked.imported_at = timezone.now()
-                locked.summary = result.as_summary()
-                locked.data = b""  # the people are in the database now; drop the file
-                locked.save(update_fields=["imported_at", "summary", "data"])
+            start_upload_import(upload=self.upload, by=request.user)
         except services.EnrolmentError as error:
             messages.error(request, error.message)
-            return redirect(url("import_preview", upload.pk))
-        except IntegrityError:
-            messages.error(
-                request,
-                _(
-                    "Some of these learners were changed while the list was being imported, so "
-                    "nothing was imported. Please try again."
-                ),
-            )
-            return redirect(url("import_preview", upload.pk))
+            return self.render_to_response(self.get_context_data(), status=400)
         messages.success(
             request,
             _(
-                "Imported: %(enrolled)s enrolled, %(waitlisted)s on the waiting list, "
-                "%(created)s new accounts invited to set a password, %(skipped)s already in the "
-                "cohort and left as they were."
-            )
-            % {
-                "enrolled": result.enrolled,
-                "waitlisted": result.waitlisted,
-                "created": result.created_accounts,
-                "skipped": len(result.skipped),
-            },
+                "The import has started. This page shows its progress; you may leave it and "
+                "come back."
+            ),
         )
-        return redirect(url("import_preview", upload.pk))
+        return redirect(url("import_preview", self.upload.pk))
 
     def get_context_data(self, **kwargs):
         upload = self.upload
         context = {"upload": upload, "cohort": upload.cohort}
-        if upload.imported_at:
+        if upload.is_in_progress:
+            context["refresh_seconds"] = self.refresh_seconds
+        if upload.summary:
             context["summary"] = upload.summary
             context["skipped"] = [
                 {**row, "status_label": EnrolmentStatus(row["status"]).label}
                 for row in upload.summary.get("skipped", [])
             ]
-        else:
+        if upload.is_uploaded:
             preview, file_error = self.parse()
             context.update(preview=preview, file_error=file_error)
             if preview and preview.rows:
-                context["plan"] = plan_import(cohort=upload.cohort, rows=preview.rows)
+                plan = plan_import(cohort=upload.cohort, rows=preview.rows)
+                context["plan"] = plan
+                context["planned_rows"] = plan.rows[: self.preview_rows]
+                context["more_rows"] = max(len(plan.rows) - self.preview_rows, 0)
         context["enrolments_url"] = enrolments_of(upload.cohort)
         context["upload_url"] = url("import_upload", upload.cohort.pk)
         return super().get_context_data(**context, **kwargs)

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from learners.enrolment.models import RosterStatus
 from learners.enrolment.roster import RosterRow, parse_roster
 from learners.enrolment.roster_import import import_roster, plan_import
 from learners.enrolment.tasks import delete_stale_roster_uploads
@@ -312,7 +313,7 @@ def upload(client, cohort, name, data=None):
     )
 
 
-def test_staff_upload_preview_and_confirm(cohort, staff):
+def test_staff_upload_preview_and_confirm(cohort, staff, django_capture_on_commit_callbacks):
     client = Client()
     client.force_login(staff)
     assert client.get(reverse("enrolments:import_upload", args=[cohort.pk])).status_code == 200
@@ -330,12 +331,17 @@ def test_staff_upload_preview_and_confirm(cohort, staff):
     assert "Import these learners" in html
     assert not Enrolment.objects.exists()  # nothing written before the confirmation
 
-    response = client.post(preview_url, follow=True)
-    assert response.status_code == 200
+    # Confirming queues the import (run eagerly here, after the commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(preview_url)
+    assert response.status_code == 302
+    assert response["Location"] == preview_url
     assert Enrolment.objects.filter(cohort=cohort).count() == 5
     roster.refresh_from_db()
+    assert roster.status == RosterStatus.DONE
     assert roster.imported_at is not None
     assert roster.summary["enrolled"] == 5
+    assert "This list has been imported" in client.get(preview_url).content.decode()
 
     # Confirming again imports nothing twice.
     before = counts()
@@ -363,6 +369,9 @@ def test_file_with_errors_is_refused_with_its_row_errors_and_nothing_written(coh
     assert response.status_code == 400
     assert counts() == before
     assert not Enrolment.objects.exists()
+    roster.refresh_from_db()
+    assert roster.status == RosterStatus.UPLOADED
+    assert roster.row_errors == 3
 
 
 def test_unreadable_file_is_refused_on_upload(cohort, staff):
@@ -410,7 +419,10 @@ def test_cohort_admin_links_to_the_import_and_the_enrolments(cohort, staff):
 def test_lists_previewed_but_never_imported_are_deleted_after_a_day(cohort, staff):
     def upload(hours_ago, imported=False):
         made = RosterUploadFactory(
-            cohort=cohort, uploaded_by=staff, imported_at=timezone.now() if imported else None
+            cohort=cohort,
+            uploaded_by=staff,
+            status=RosterStatus.DONE if imported else RosterStatus.UPLOADED,
+            imported_at=timezone.now() if imported else None,
         )
         RosterUpload.objects.filter(pk=made.pk).update(
             created_at=timezone.now() - timedelta(hours=hours_ago)
