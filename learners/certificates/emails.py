@@ -1,5 +1,6 @@
-"""The certificate email: the link to the learner's certificate, in their language (the subject
-of a sensitive course names neither the course nor its subject)."""
+"""The certificate email: the link to the learner's certificate, in their language. The course is
+named by its public title when it has one (the subject of a sensitive course names neither the
+course nor its subject); the PDF it links to keeps the course title."""
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -9,13 +10,15 @@ from django.utils.translation import gettext as _
 from learners.accounts.recipients import recipient
 
 from .models import Certificate
-from .services import verification_url
+from .services import public_course_title, verification_url
 
 
 def send_certificate_email(*, certificate_id: int, reissued: bool = False) -> bool:
     """Email the learner the link to their certificate (nothing for a revoked or replaced one)."""
     certificate = (
-        Certificate.objects.select_related("enrolment__learner__profile", "enrolment__cohort")
+        Certificate.objects.select_related(
+            "enrolment__learner__profile", "enrolment__cohort__course"
+        )
         .filter(pk=certificate_id)
         .first()
     )
@@ -24,9 +27,11 @@ def send_certificate_email(*, certificate_id: int, reissued: bool = False) -> bo
     learner = certificate.enrolment.learner
     to = recipient(learner)
     sensitive = certificate.enrolment.cohort.course.is_sensitive
+    course_title = public_course_title(certificate)
     with translation.override(to.language):
         context = {
             "certificate": certificate,
+            "course_title": course_title,
             "name": certificate.learner_name,
             "reissued": reissued,
             "learn_url": to.learn_url,
@@ -36,10 +41,10 @@ def send_certificate_email(*, certificate_id: int, reissued: bool = False) -> bo
             subject = _("An update about your course")
         elif reissued:
             subject = _("Your certificate has been re-issued: %(course)s") % {
-                "course": certificate.course_title
+                "course": course_title
             }
         else:
-            subject = _("Your certificate: %(course)s") % {"course": certificate.course_title}
+            subject = _("Your certificate: %(course)s") % {"course": course_title}
         body = render_to_string("learners/email/certificate_issued.txt", context)
     EmailMultiAlternatives(subject=subject, body=body, to=[learner.email]).send()
     return True

@@ -92,7 +92,7 @@ def find_certificate(text: str) -> Certificate | None:
     text = (text or "").strip()[:64]
     return (
         Certificate.objects.filter(Q(code=text) | Q(number=normalise_number(text)))
-        .select_related("enrolment__cohort", "replaced_by")
+        .select_related("enrolment__cohort__course", "replaced_by")
         .first()
     )
 
@@ -114,12 +114,23 @@ def latest_in_chain(certificate: Certificate) -> Certificate:
     return certificate
 
 
+def public_course_title(certificate: Certificate) -> str:
+    """The course as named where others may see it (the public verification page, the LinkedIn
+    entry that links to it, the certificate email): the course's public title in the
+    certificate's language when its editors set one (a sensitive course stays discreet, also
+    for certificates issued before the title was set), else the title printed on the
+    certificate. The PDF, the learner's own document, keeps the printed title."""
+    course = _localized_course(certificate.enrolment.cohort.course.specific, certificate.language)
+    return (course.public_title or "").strip() or certificate.course_title
+
+
 def linkedin_url(certificate: Certificate, *, organisation: str) -> str:
-    """LinkedIn's "Add to profile" link for a certification, with its fields filled in."""
+    """LinkedIn's "Add to profile" link for a certification, with its fields filled in (the
+    course as the verification page it links to names it)."""
     issued = timezone.localtime(certificate.issued_at)
     query = {
         "startTask": "CERTIFICATION_NAME",
-        "name": certificate.course_title,
+        "name": public_course_title(certificate),
         "organizationName": organisation,
         "issueYear": issued.year,
         "issueMonth": issued.month,
@@ -453,5 +464,7 @@ def learner_certificates(user) -> dict[int, Certificate]:
         certificate.enrolment_id: certificate
         for certificate in Certificate.objects.filter(
             enrolment__learner=user, replaced_at__isnull=True
-        ).order_by("issued_at")
+        )
+        .select_related("enrolment__cohort__course")
+        .order_by("issued_at")
     }

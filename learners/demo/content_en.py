@@ -635,6 +635,8 @@ GENDER_VIOLENCE = {
         "Americas, with a regional women's commission. Hosted on an educational portal."
     ),
     "is_sensitive": True,
+    # Verification pages, calendars and emails name the course by this neutral title.
+    "public_title": "Professional course on respectful workplaces",
     "content_note": (
         "<p>This course deals with violence and harassment, including sexual harassment. Some "
         "of the material may be distressing, and some participants may have lived through "

@@ -673,6 +673,7 @@ TRANSLATIONS["gender-based-violence-at-work"] = {
         "Américas, junto con una comisión regional de mujeres. Alojado en un portal "
         "educativo."
     ),
+    "public_title": "Curso profesional sobre entornos laborales respetuosos",
     "content_note": (
         "<p>Este curso trata sobre la violencia y el acoso, incluido el acoso sexual. Parte "
         "del material puede resultar perturbador, y algunas personas participantes pueden "

@@ -1,6 +1,7 @@
 """The emails of enrolment: decisions and seats, invitations of imported learners, and cohort
-announcements. Each is written in the learner's language; the subject line of a sensitive
-course names neither the course nor its subject (inboxes are often seen by others)."""
+announcements. Each is written in the learner's language and names the course by its public
+title when it has one (``CoursePage.public_name``); the subject line of a sensitive course names
+neither the course nor its subject (inboxes are often seen by others)."""
 
 import html
 import logging
@@ -66,7 +67,7 @@ def send_enrolment_email(*, enrolment_id: int, kind: str) -> bool:
             "course_url": to.base_url + (course.get_url() or ""),
             "learn_url": to.learn_url,
         }
-        subject = _subject(kind, course.title, source_course.is_sensitive)
+        subject = _subject(kind, course.public_name, source_course.is_sensitive)
         body = render_to_string(f"learners/email/enrolment_{kind}.txt", context)
     message = EmailMultiAlternatives(subject=subject, body=body, to=[to.learner.email])
     message.send()
@@ -113,7 +114,7 @@ def send_invitation_email(*, enrolment_id: int) -> bool:
             "reset_url": to.base_url + reverse("account_reset_password"),
             "valid_days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
         }
-        subject = _invitation_subject(course.title, source_course.is_sensitive)
+        subject = _invitation_subject(course.public_name, source_course.is_sensitive)
         body = render_to_string("learners/email/invitation.txt", context)
     EmailMultiAlternatives(subject=subject, body=body, to=[learner.email]).send()
     return True
@@ -167,7 +168,7 @@ def send_announcement_email(*, announcement_id: int, enrolment_id: int) -> bool:
             "learn_url": to.learn_url,
         }
         if source_course.is_sensitive:
-            subject = _subject("enrolled", course.title, sensitive=True)
+            subject = _subject("enrolled", course.public_name, sensitive=True)
         else:
             subject = announcement.subject
         body = render_to_string("learners/email/announcement.txt", context)

@@ -1,7 +1,8 @@
 """Certificates on the public site: the learner's download, and public verification.
 
 Verification shows whether a certificate is valid, revoked or replaced, for whom, for which
-course and when, and the issuer: nothing else about the learner. Unknown codes answer 404 in the
+course (by its public title when it has one: a sensitive course stays discreet) and when, and the
+issuer: nothing else about the learner. Unknown codes answer 404 in the
 page's language and count against the client's address (aula/throttle.py); past the bound only
 unknown codes are refused (429): a valid code is always answered.
 """
@@ -19,7 +20,12 @@ from home.models import SiteSettings
 from learners.certificates.files import NO_STORE, pdf_response
 from learners.certificates.models import Certificate
 from learners.certificates.numbers import normalise_number
-from learners.certificates.services import ensure_pdf, find_certificate, latest_in_chain
+from learners.certificates.services import (
+    ensure_pdf,
+    find_certificate,
+    latest_in_chain,
+    public_course_title,
+)
 
 
 def _site_organisation(request) -> str:
@@ -102,6 +108,7 @@ def verify(request, code: str):
             "learners/certificates/verify.html",
             {
                 "certificate": certificate,
+                "course_title": public_course_title(certificate),
                 "status": certificate.state,
                 "current": current,
                 "organisation": _site_organisation(request),

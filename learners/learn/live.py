@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import SessionSlot
 from learners.live import services as live
-from learners.live.calendar import build_calendar
+from learners.live.calendar import build_calendar, summary
 from learners.live.models import CalendarFeed
 from learners.live.selectors import feed_slots, learner_slot, rows_for
 
@@ -61,7 +61,8 @@ def slot_calendar(request, slot_id: int):
     if slot is None:
         raise Http404
     rows = rows_for([slot], language=get_language(), zone="UTC", enrolled_cohorts={slot.cohort_id})
-    content = build_calendar(rows, name=rows[0].page.title, request=request)
+    row = rows[0]
+    content = build_calendar(rows, name=summary(row.slot, row.page, row.course), request=request)
     return _calendar_response(content, filename=f"session-{slot.pk}.ics")
 
 

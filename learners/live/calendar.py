@@ -5,8 +5,11 @@ grows when the start, the duration or the cancellation changes, so calendar appl
 their copy), STATUS:CANCELLED for cancelled slots, and times in UTC (no VTIMEZONE needed; the
 calendar application shows them in its own zone, daylight saving included).
 
-Summaries of sessions of a sensitive course name neither the course nor the session: calendars
-are often shared with colleagues or shown on a screen.
+Calendars are often shared with colleagues or shown on a screen, so a course is named by its
+public title when it has one (``CoursePage.public_name``). Summaries of sessions of a sensitive
+course never name the session, and the course only by its public title; their link goes to the
+learner's page (/learn/, which lists the sessions with their join buttons) rather than to an
+address that spells out the course.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
@@ -36,10 +40,14 @@ def slot_uid(slot: SessionSlot) -> str:
     return f"slot-{slot.pk}@{host()}"
 
 
-def _summary(slot: SessionSlot, page, course) -> str:
+def summary(slot: SessionSlot, page, course) -> str:
+    """What a calendar shows of a session (also the name of a one-session calendar file)."""
     if slot.cohort.course.is_sensitive:
+        public_title = (course.public_title or "").strip()
+        if public_title:
+            return _("Live session · %(course)s") % {"course": public_title}
         return _("Live session (Aula)")
-    return f"{page.title} · {course.title}"
+    return f"{page.title} · {course.public_name}"
 
 
 def slot_event(slot: SessionSlot, *, page, course, url: str, stamp: datetime) -> Event:
@@ -50,7 +58,7 @@ def slot_event(slot: SessionSlot, *, page, course, url: str, stamp: datetime) ->
     event.add("last-modified", slot.updated_at.astimezone(UTC))
     event.add("dtstart", slot.starts_at.astimezone(UTC))
     event.add("dtend", slot.ends_at.astimezone(UTC))
-    event.add("summary", _summary(slot, page, course))
+    event.add("summary", summary(slot, page, course))
     description = _("Session page, join link and recording: %(url)s") % {"url": url}
     event.add("description", description)
     event.add("url", url)
@@ -75,7 +83,10 @@ def build_calendar(
     stamp = timezone.now().astimezone(UTC)
     root = base_url()
     for row in rows:
-        path = row.page.get_url(request) or ""
+        if row.slot.cohort.course.is_sensitive:
+            path = reverse("learn_dashboard")
+        else:
+            path = row.page.get_url(request) or ""
         url = path if path.startswith("http") else root + path
         calendar.add_component(
             slot_event(row.slot, page=row.page, course=row.course, url=url, stamp=stamp)

@@ -318,6 +318,13 @@ _SESSION_INFO: dict[tuple, tuple[float, SessionInfo]] = {}
 INFO_SECONDS = 60.0
 
 
+def _public_course_name(localized_page, course) -> str:
+    """``CoursePage.public_name`` of the course in the learner's language (``localized_page`` is
+    a base Page, or None where the course is not translated)."""
+    page = localized_page.specific if localized_page is not None else course
+    return page.public_name
+
+
 def reminder_session_info(slot: SessionSlot, language: str) -> SessionInfo:
     key = (slot.pk, slot.updated_at, language)
     clock = time.monotonic()
@@ -338,7 +345,8 @@ def reminder_session_info(slot: SessionSlot, language: str) -> SessionInfo:
     session_page = localized.get(keys[0], full.session)
     info = SessionInfo(
         session_title=session_page.title,
-        course_title=localized.get(keys[1], course).title,
+        # Named as where others may see it: the public title when the course has one.
+        course_title=_public_course_name(localized.get(keys[1]), course),
         path=session_page.get_url() or "",
         sensitive=course.is_sensitive,
         cohort_zone=full.cohort.time_zone,
