@@ -8,9 +8,14 @@ import codecs
 import csv
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
+from learners.enrolment.models import RosterUpload
 from learners.enrolment.roster import RosterError, parse_roster
+from tests.factories import CohortFactory, UserFactory, build_course
 from tests.fixtures import roster_sample
 
 HEADER = "name,email,country\r\n"
@@ -110,3 +115,42 @@ def test_a_utf16_file_cut_in_the_middle_of_a_character_is_refused_clearly():
     data = codecs.BOM_UTF16_LE + "name\temail\r\nAna\tana@example.org\r\n".encode("utf-16-le")
     with pytest.raises(RosterError, match="cannot be read as such"):
         parse_roster(data[:-1])
+
+
+# --- through the staff upload page ------------------------------------------------------------
+
+
+@pytest.fixture
+def staff_client(site_tree):
+    client = Client()
+    client.force_login(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def cohort(site_tree):
+    return CohortFactory(course=build_course(site_tree.catalogue, modules=1))
+
+
+def upload(client, cohort, name, data):
+    return client.post(
+        reverse("enrolments:import_upload", args=[cohort.pk]),
+        {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
+    )
+
+
+def test_upload_with_an_overlong_value_shows_a_form_error_naming_the_line(staff_client, cohort):
+    data = (HEADER + "Ana,ana@example.org," + "x" * (csv.field_size_limit() + 1) + "\r\n").encode()
+    response = upload(staff_client, cohort, "long.csv", data)
+    assert response.status_code == 200
+    assert "Line 2 has a value longer than 131,072 characters" in response.content.decode()
+    assert not RosterUpload.objects.exists()
+
+
+def test_upload_of_excel_unicode_text_reaches_the_preview(staff_client, cohort):
+    name = "enrolment-excel-unicode-text.txt"
+    response = upload(staff_client, cohort, name, roster_sample(name))
+    assert response.status_code == 302
+    html = staff_client.get(response["Location"]).content.decode()
+    assert "María José Núñez" in html
+    assert "李小红" in html
