@@ -17,11 +17,13 @@ from courses.models import Cohort
 from learners.audit import AuditAction
 from learners.certificates.services import issue_certificate, reissue, revoke
 from learners.enrolment import services
+from learners.enrolment.models import RosterStatus
 from learners.models import Enrolment, EnrolmentStatus
 from learners.permissions import tutors_group
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
+    RosterUploadFactory,
     UserFactory,
     build_course,
     learner,
@@ -132,6 +134,21 @@ def test_a_refused_decision_logs_nothing(cohort, staff):
     with pytest.raises(services.InvalidTransition):
         services.approve(enrolment=enrolment, by=staff)
     assert not entries(AuditAction.ENROLMENT_APPROVE).exists()
+
+
+# --- learner-list imports ---------------------------------------------------------------------
+
+
+def test_confirming_a_learner_list_import_is_logged_on_the_cohort(cohort, staff):
+    data = "email;name\r\nrosa@ministerio.example;Rosa Quispe\r\n".encode("cp1252")
+    upload = RosterUploadFactory(
+        cohort=cohort, uploaded_by=staff, data=data, total=1, status=RosterStatus.UPLOADED
+    )
+    response = client_for(staff).post(reverse("enrolments:import_preview", args=[upload.pk]))
+    assert response.status_code == 302
+    entry = the_entry(AuditAction.ROSTER_IMPORT, cohort)
+    assert entry.user == staff
+    assert entry.data == {"upload": upload.pk, "learners": 1}
 
 
 # --- exports of a cohort's data ---------------------------------------------------------------
