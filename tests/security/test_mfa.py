@@ -322,3 +322,15 @@ def test_the_admin_account_page_links_to_two_step_sign_in(site_tree, editor):
     html = client.get(reverse("wagtailadmin_account")).content.decode()
     assert "Two-step sign-in" in html
     assert 'href="/en/accounts/2fa/"' in html
+
+
+def test_an_admin_made_with_createsuperuser_confirms_their_email_at_first_login(
+    required, site_tree, mailoutbox
+):
+    admin = UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+    client = Client()
+    response = log_in(client, admin, next="/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert not signed_in(client, admin)
+    assert [message.to for message in mailoutbox] == [["root@example.org"]]
