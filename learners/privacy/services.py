@@ -31,8 +31,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Replace
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -130,6 +130,14 @@ def erase_account(
         if has_role(account):
             raise AccountHasRole()
 
+        names = {
+            account.email,
+            account.get_full_name(),
+            profile.certificate_name,
+            *Certificate.objects.filter(enrolment__learner=account).values_list(
+                "learner_name", flat=True
+            ),
+        }
         valid = Certificate.objects.filter(
             enrolment__learner=account, revoked_at__isnull=True, replaced_at__isnull=True
         )
@@ -138,6 +146,7 @@ def erase_account(
         named = Certificate.objects.filter(enrolment__learner=account)
         if keep_certificates:
             named = named.exclude(pk__in=valid_ids)
+        named_ids = list(named.values_list("pk", flat=True))
         named.update(learner_name="")
         if not keep_certificates:
             reason_text = withdrawal_reason()
@@ -166,7 +175,11 @@ def erase_account(
         Reflection.objects.filter(enrolment_id__in=enrolment_ids).update(text="")
         CalendarFeed.objects.filter(user=account).delete()
         _delete_account_extras(account)
-        _relabel_log_entries(account, enrolment_ids)
+        _relabel_log_entries(
+            account,
+            names,
+            [(Enrolment, enrolment_ids), (Certificate, named_ids)],
+        )
         log(
             instance=account,
             action=DELETE_ACTION,
@@ -197,21 +210,28 @@ def _delete_account_extras(account) -> None:
         Authenticator.objects.filter(user=account).delete()
 
 
-def _relabel_log_entries(account, enrolment_ids: list[int]) -> None:
-    """Log entries keep a label written when they were logged (the person's name or email):
-    those about the account and its enrolments now carry the anonymous one."""
+def _relabel_log_entries(account, names: set[str], objects: list[tuple[type, list[int]]]) -> None:
+    """Log entries keep the label written when they were logged, which may name the person:
+    in those about the account (all of whose labels were its name or email) and about its
+    enrolments and withdrawn certificates, the person's names and email give way to the
+    account's anonymous label."""
+    anonymous = str(account)
     account_type = ContentType.objects.get_for_model(account, for_concrete_model=False)
     ModelLogEntry.objects.filter(content_type=account_type, object_id=str(account.pk)).update(
-        label=str(account)
+        label=anonymous
     )
-    if enrolment_ids:
-        enrolment_type = ContentType.objects.get_for_model(Enrolment)
-        for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related(
-            "learner", "cohort"
-        ):
-            ModelLogEntry.objects.filter(
-                content_type=enrolment_type, object_id=str(enrolment.pk)
-            ).update(label=str(enrolment))
+    names = sorted((name for name in names if name.strip()), key=len, reverse=True)
+    for model, ids in objects:
+        if not ids or not names:
+            continue
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in ids],
+        )
+        for name in names:
+            entries.filter(label__contains=name).update(
+                label=Replace("label", Value(name), Value(anonymous))
+            )
 
 
 # --- retention ------------------------------------------------------------------------------

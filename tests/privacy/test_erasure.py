@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from learners.models import CalendarFeed, Certificate, Enrolment, LearnerProfile, Reflection
@@ -159,8 +160,15 @@ def test_withdrawing_certificates_revokes_them_without_the_name(client, ana, rec
 
 
 def test_deletion_is_logged_without_the_person(ana, records):
+    enrolment = records["enrolment"]
+    log(instance=enrolment, action="aula.enrolment.approve", title=f"Ana Quispe · {enrolment.pk}")
+    log(instance=ana, action="aula.role.change", data={"added": ["Tutors"]})
     ana_type_entries = ModelLogEntry.objects.filter(object_id=str(ana.pk))
     erase_account(user=ana, keep_certificates=False)
+    [earlier] = ModelLogEntry.objects.filter(
+        object_id=str(enrolment.pk), action="aula.enrolment.approve"
+    )
+    assert earlier.label == f"deleted-{ana.pk}@invalid · {enrolment.pk}"
     [entry] = ana_type_entries.filter(action=services.DELETE_ACTION)
     assert entry.user is None
     assert entry.data == {"reason": "request", "certificates": "withdrawn"}
