@@ -157,6 +157,7 @@ def test_withdrawing_certificates_revokes_them_without_the_name(client, ana, rec
     html = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
     assert "Revoked certificate" in html
     assert "Ana Quispe" not in html
+    assert "Awarded to" not in html
 
 
 def test_deletion_is_logged_without_the_person(ana, records):
