@@ -75,16 +75,23 @@ def _csv(rows: list[dict], columns: tuple[str, ...]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _module_titles(keys: set, languages: dict) -> dict:
-    """Module translation key → its title, in the cohort's language where translated."""
-    titles: dict = {}
-    rows = ModulePage.objects.filter(translation_key__in=keys).values_list(
-        "translation_key", "locale__language_code", "title"
-    )
-    for key, language, title in rows:
-        if key not in titles or language == languages.get(key):
-            titles[key] = title
-    return titles
+def _modules(keys: set, languages: dict) -> dict:
+    """Module translation key → (its title, {quiz or prompt block id: its title or prompt}),
+    in the cohort's language where translated: one query (the modules with their bodies)."""
+    modules: dict = {}
+    pages = ModulePage.objects.filter(translation_key__in=keys).select_related("locale")
+    for page in pages:
+        key = page.translation_key
+        if key in modules and page.locale.language_code != languages.get(key):
+            continue
+        blocks = {}
+        for block in page.body:
+            if block.block_type == "quiz":
+                blocks[block.id] = block.value.get("title") or ""
+            elif block.block_type == "reflection":
+                blocks[block.id] = block.value.get("prompt") or ""
+        modules[key] = (page.title, blocks)
+    return modules
 
 
 def collect(*, user) -> dict:
@@ -121,7 +128,13 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
         row.module_key: by_id[row.enrolment_id].cohort.language
         for row in [*progress, *attempts, *reflections]
     }
-    titles = _module_titles(keys, languages) if keys else {}
+    modules = _modules(keys, languages) if keys else {}
+
+    def module(row) -> str:
+        return modules.get(row.module_key, ("", {}))[0]
+
+    def block(row) -> str:
+        return modules.get(row.module_key, ("", {}))[1].get(row.block_id, "")
 
     data = {
         "profile": {
@@ -172,7 +185,7 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
         "progress": [
             {
                 **enrolment_ref(row.enrolment_id),
-                "module": titles.get(row.module_key, ""),
+                "module": module(row),
                 "completed_at": row.completed_at,
             }
             for row in progress
@@ -180,8 +193,8 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
         "quiz_attempts": [
             {
                 **enrolment_ref(row.enrolment_id),
-                "module": titles.get(row.module_key, ""),
-                "quiz": row.block_id,
+                "module": module(row),
+                "quiz": block(row),
                 "answers": row.answers,
                 "correct": row.correct,
                 "questions": row.total,
@@ -194,8 +207,8 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
         "reflections": [
             {
                 **enrolment_ref(row.enrolment_id),
-                "module": titles.get(row.module_key, ""),
-                "prompt": row.block_id,
+                "module": module(row),
+                "prompt": block(row),
                 "text": row.text,
                 "written_at": row.created_at,
                 "updated_at": row.updated_at,

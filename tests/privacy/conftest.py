@@ -10,13 +10,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import LiveSessionPage, ModulePage
+from courses.models import LiveSessionPage
 from learners.certificates.services import issue_certificate
 from learners.models import EnrolmentStatus
 from tests.factories import (
     AttendanceFactory,
     CohortFactory,
     EnrolmentFactory,
+    ModulePageFactory,
     ModuleProgressFactory,
     QuizAttemptFactory,
     ReflectionFactory,
@@ -62,7 +63,15 @@ def ana(db):
 def records(ana, course, cohort):
     """Ana's records: completed ``enrolment`` (module done, quiz, reflection, attendance,
     certificate) and a rejected ``application`` to another cohort."""
-    module = ModulePage.objects.child_of(course).order_by("path").first()
+    module = ModulePageFactory(
+        parent=course,
+        title="Care at work",
+        body=[
+            ("quiz", {"title": "Check your understanding", "pass_mark": 70, "questions": []}),
+            ("reflection", {"prompt": "What protocol exists at your workplace?", "guidance": ""}),
+        ],
+    )
+    quiz_id, prompt_id = (block.id for block in module.body)
     enrolment = EnrolmentFactory(
         learner=ana,
         cohort=cohort,
@@ -74,9 +83,9 @@ def records(ana, course, cohort):
         last_activity_at=timezone.now(),
     )
     ModuleProgressFactory(enrolment=enrolment, module=module)
-    QuizAttemptFactory(enrolment=enrolment, module=module, block_id="quiz-1", total=10, correct=9)
+    QuizAttemptFactory(enrolment=enrolment, module=module, block_id=quiz_id, total=10, correct=9)
     ReflectionFactory(
-        enrolment=enrolment, module=module, block_id="prompt-1", text="<p>Mi jefa me gritó.</p>"
+        enrolment=enrolment, module=module, block_id=prompt_id, text="<p>Mi jefa me gritó.</p>"
     )
     slot = SessionSlotFactory(
         cohort=cohort,

@@ -68,11 +68,13 @@ def test_zip_holds_every_record_as_json(ana, records):
     assert applied["decision_message"] == "The cohort is for union delegates."
 
     [done] = read_json(files, "progress.json")
-    assert done["module"] == records["module"].title
+    assert done["module"] == "Care at work"
     [attempt] = read_json(files, "quiz_attempts.json")
+    assert (attempt["module"], attempt["quiz"]) == ("Care at work", "Check your understanding")
     assert (attempt["correct"], attempt["questions"], attempt["score_percent"]) == (9, 10, 90)
     [reflection] = read_json(files, "reflections.json")
     assert reflection["text"] == "<p>Mi jefa me gritó.</p>"
+    assert reflection["prompt"] == "What protocol exists at your workplace?"
     [attended] = read_json(files, "attendance.json")
     assert attended["status"] == "present"
     [certificate] = read_json(files, "certificates.json")

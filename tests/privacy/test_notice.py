@@ -81,3 +81,14 @@ def test_profile_links_to_download_delete_and_the_notice(client, site_tree):
     assert 'href="/en/learn/profile/data/"' in html
     assert 'href="/en/learn/profile/delete/"' in html
     assert 'href="/en/privacy/"' in html
+
+
+def test_editors_edit_the_notice_in_site_settings(client, site_tree, django_user_model):
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    url = f"/admin/settings/home/sitesettings/{site_tree.site.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="privacy_notice_version"' in html
+    assert "privacy_notice_translations-TOTAL_FORMS" in html
