@@ -222,6 +222,12 @@ def test_signatories_are_edited_in_the_site_settings(client, staff, site_tree):
             "signatories-0-ORDER": "1",
             "signatories-0-id": "",
             "signatories-0-DELETE": "",
+            # The privacy notice shares the form (home.SiteSettings): left as it is.
+            "privacy_notice_version": "1",
+            "privacy_notice_translations-TOTAL_FORMS": "0",
+            "privacy_notice_translations-INITIAL_FORMS": "0",
+            "privacy_notice_translations-MIN_NUM_FORMS": "0",
+            "privacy_notice_translations-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 302
