@@ -133,3 +133,22 @@ def test_privacy_pages_need_a_login(client, db, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_export_takes_the_same_queries_whatever_the_number_of_records(ana, records, course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import CohortFactory, ModuleProgressFactory, QuizAttemptFactory
+
+    with CaptureQueriesContext(connection) as few:
+        export_zip(user=ana)
+    for n in range(3):
+        enrolment = EnrolmentFactory(learner=ana, cohort=CohortFactory(course=course))
+        ModuleProgressFactory(enrolment=enrolment, module=records["module"])
+        QuizAttemptFactory(enrolment=enrolment, module=records["module"], block_id=f"q{n}")
+        ReflectionFactory(enrolment=enrolment, module=records["module"], block_id=f"r{n}")
+    with CaptureQueriesContext(connection) as many:
+        files = read_zip(export_zip(user=ana))
+    assert len(read_json(files, "enrolments.json")) == 5
+    assert len(many.captured_queries) == len(few.captured_queries)
