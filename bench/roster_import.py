@@ -19,10 +19,12 @@ Without them it prints that it is skipped. ``AULA_BENCH_ROSTER_ROWS`` changes th
 list.
 """
 
+import json
 import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -166,7 +168,9 @@ def run(database_url: str) -> dict:
         # The emails: one fan-out task per group of 1,000 is queued by the import; each queues
         # one task per learner. The import does not wait for them.
         emails = upload.summary["enrolled"] + upload.summary["waitlisted"]
-        queued_at_done = queue.llen("celery")
+        queued_at_done = Counter(
+            json.loads(message)["headers"]["task"] for message in queue.lrange("celery", 0, -1)
+        )
         sent_window = {}
         if EMAILS_WAIT_SECONDS:
             time.sleep(EMAILS_WAIT_SECONDS)
@@ -223,10 +227,11 @@ def report(result: dict) -> None:
         f"  {summary['enrolled']:,} enrolled, {summary['waitlisted']:,} waitlisted, "
         f"{summary['created_accounts']:,} new accounts, {summary['matched_accounts']:,} matched"
     )
+    waiting = ", ".join(f"{count} {name}" for name, count in result["queued_at_done"].items())
     print(
-        f"emails: {result['emails']:,} to send, one task each, queued after the import by "
-        f"{result['queued_at_done']} fan-out tasks (one per group of 1,000) waiting when it was "
-        "done: the import does not wait for them"
+        f"emails: {result['emails']:,} to send, one task each, queued by one fan-out task per "
+        f"group of 1,000 after the import: the import does not wait for them (queued when it "
+        f"was done: {waiting or 'nothing'})"
     )
     window = result["emails_window"]
     if window:
