@@ -6,7 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.log_actions import log
+from wagtail.log_actions import log, registry
 from wagtail.models import ModelLogEntry
 
 from learners.models import CalendarFeed, Certificate, Enrolment, LearnerProfile, Reflection
@@ -171,6 +171,8 @@ def test_deletion_is_logged_without_the_person(ana, records):
     )
     assert earlier.label == f"deleted-{ana.pk}@invalid · {enrolment.pk}"
     [entry] = ana_type_entries.filter(action=services.DELETE_ACTION)
+    assert registry.action_exists(services.DELETE_ACTION)  # shown in the admin's log views
+    assert entry.message == "Account deleted"  # the registered wording, not "Unknown …"
     assert entry.user is None
     assert entry.data == {"reason": "request", "certificates": "withdrawn"}
     assert entry.label == f"deleted-{ana.pk}@invalid"
