@@ -362,7 +362,7 @@ def _after_commit(invitations: list[int], notices: list[tuple[int, str]]) -> Non
     tasks.send_roster_emails.delay(invitations, notices)
 
 
-def queue_roster_emails(*, invitations: list[int], notices: list[tuple[str, int]]) -> int:
+def queue_roster_emails(*, invitations: list[int], notices: list[tuple[int, str]]) -> int:
     """Queue the invitation of each new account and the enrolment email of each existing one
     (one task each, so each is retried on its own); returns how many were queued."""
     for enrolment_id in invitations:
