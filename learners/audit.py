@@ -37,7 +37,7 @@ ACTION_PREFIX = "aula."
 MESSAGES = {
     AuditAction.ENROLMENT_APPROVE: _("Application approved"),
     AuditAction.ENROLMENT_REJECT: _("Application declined"),
-    AuditAction.ROSTER_IMPORT: _("Learner list imported"),
+    AuditAction.ROSTER_IMPORT: _("Learner list import started"),
     AuditAction.COHORT_EXPORT: _("Cohort data exported"),
     AuditAction.CERTIFICATE_REVOKE: _("Certificate revoked"),
     AuditAction.CERTIFICATE_REISSUE: _("Certificate re-issued"),

@@ -149,6 +149,7 @@ def test_confirming_a_learner_list_import_is_logged_on_the_cohort(cohort, staff)
     entry = the_entry(AuditAction.ROSTER_IMPORT, cohort)
     assert entry.user == staff
     assert entry.data == {"upload": upload.pk, "learners": 1}
+    assert entry.message == "Learner list import started"  # the task then imports it
 
 
 # --- exports of a cohort's data ---------------------------------------------------------------
