@@ -69,12 +69,6 @@ class CourseIndexPage(BasePage):
     class Meta:
         verbose_name = _("course catalogue")
 
-    def get_routable_child(self, slug):
-        # A catalogue's children are courses (subpage_types).
-        from .selectors import course_by_slug
-
-        return course_by_slug(index=self, slug=slug)
-
     def get_context(self, request, *args, **kwargs):
         from .forms import CatalogueFilterForm
         from .selectors import catalogue_courses
@@ -253,13 +247,6 @@ class CoursePage(BasePage):
         emails): the public title when set, else the title."""
         return (self.public_title or "").strip() or self.title
 
-    def get_routable_child(self, slug):
-        # Modules and live sessions (see selectors.course_item); CourseChildPage.course then
-        # needs no query, the parent being set by BasePage.route.
-        from .selectors import course_item
-
-        return course_item(course=self, slug=slug)
-
     @cached_property
     def outline(self):
         """The live, public modules and live sessions of this course, in tree order."""
@@ -269,7 +256,8 @@ class CoursePage(BasePage):
 
     @cached_property
     def details(self):
-        """Learning outcomes, competencies and support links, in one query."""
+        """Learning outcomes, competencies and support links (a query each; the page shows
+        them in a cached fragment)."""
         from .selectors import course_details
 
         return course_details(course=self)

@@ -16,6 +16,7 @@ Requests that carry a session, a message or a query string bypass the cache enti
 personal is ever stored or served from it.
 """
 
+import functools
 import hashlib
 import time
 from collections.abc import Iterable
@@ -46,6 +47,35 @@ def content_version() -> int:
         cache.add(VERSION_KEY, _fresh_version(), timeout=None)
         version = cache.get(VERSION_KEY) or _fresh_version()  # evicted at once: matches nothing
     return version
+
+
+@functools.cache
+def schema() -> str:
+    """A fingerprint of every model's fields: values kept by ``remember`` may be model
+    instances, which a deploy that changes a model must not read back."""
+    from django.apps import apps
+
+    fields = [
+        (model._meta.label, [field.attname for field in model._meta.concrete_fields])
+        for model in apps.get_models()
+    ]
+    return hashlib.sha256(repr(fields).encode()).hexdigest()[:12]
+
+
+def remember(key: str, compute, timeout: int = 600):
+    """``compute()``, kept in the cache under ``key`` until the next publish (the content
+    version): for what every reader of published pages shares. One cache round trip on a hit;
+    the version is read before ``compute()`` runs, so a value computed while a publish was
+    being committed is filed under the old version and never read again."""
+    key = f"{key}:{schema()}"
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    cache.set(key, (version, value), timeout)
+    return value
 
 
 def _bump(key: str) -> None:

@@ -1,28 +1,23 @@
 """Site-wide models: the custom image model, the abstract base page and its field mixins,
 the home page and the site settings."""
 
-import re
-from urllib.parse import quote
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.http import Http404
-from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from .page_rows import RESTRICTED_ATTRIBUTE, PageRows
+from . import cache as page_cache
 
 
 class CustomImage(AbstractImage):
@@ -79,12 +74,6 @@ class ListingFieldsMixin(models.Model):
         return self.listing_title or self.title
 
 
-# What Wagtail's serve pattern accepts as one path segment, and the characters Django's
-# reverse() leaves unquoted: a child's URL is its parent's plus quote(slug + "/").
-SERVABLE_SLUG = re.compile(r"[\w\-]+")
-URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
-
-
 class BasePage(ListingFieldsMixin, Page):
     """Abstract base for every Aula page type."""
 
@@ -94,25 +83,32 @@ class BasePage(ListingFieldsMixin, Page):
     class Meta:
         abstract = True
 
-    def get_routable_child(self, slug):
-        """The child page with this slug, loaded with its specific fields in one query.
-
-        Page types whose children are of known types override this (Wagtail's default routing
-        takes two queries per level: the page row, then its specific row). Return None when no
-        such child exists (a 404, as in Wagtail); the default, NotImplemented, keeps Wagtail's
-        own routing.
-        """
-        return NotImplemented
-
     def route(self, request, path_components):
-        if path_components:
-            child = self.get_routable_child(path_components[0])
-            if child is not NotImplemented:
-                if child is None:
-                    raise Http404
-                child._cached_parent_obj = self  # as Page.route does: get_parent() for free
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """Wagtail's routing, with the child loaded as its specific page in one query.
+
+        Wagtail's ``Page.route`` takes two queries per level (the page row, then its specific
+        row). Aula's page types declare their children (``subpage_types``), so the child can be
+        asked of each type's own queryset in turn: one query when the path names a page of the
+        first type, as modules, courses and catalogues are. Anything else is Wagtail's own.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        child = self.routable_child(path_components[0])
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # as Page.route does: get_parent() needs no query
+        return child.route(request, path_components[1:])
+
+    def routable_child(self, slug):
+        """The child page with this slug (live or not: ``serve`` refuses drafts), as its
+        specific page, or None."""
+        for model in self.specific_class.allowed_subpage_models():
+            if model is Page or model._meta.abstract:
+                return self.get_children().filter(slug=slug).specific().first()
+            child = model.objects.child_of(self).filter(slug=slug).first()
+            if child is not None:
+                return child
+        return None
 
     def serve(self, request, *args, **kwargs):
         # Reaching serve() means view restrictions passed; a visitor with no session cookie
@@ -120,74 +116,30 @@ class BasePage(ListingFieldsMixin, Page):
         request.aula_page_cacheable = True
         return super().serve(request, *args, **kwargs)
 
-    def get_url_parts(self, request=None):
-        """Wagtail's URL parts, derived from the parent's where that gives the same answer.
-
-        A page's URL is its parent's plus its slug: when routing or the course outline has
-        handed the page its parent (``_cached_parent_obj``), the parent's parts (computed once
-        per request) spare the URL resolver a ``reverse()`` per link; a course page links every
-        module and session of its outline. Only where the result is exactly Wagtail's: the
-        URL path is the parent's plus the slug, the slug is one the serve pattern takes, no
-        site is rooted between the two pages, URLs end with a slash; otherwise Wagtail's own.
-        """
-        parent = getattr(self, "_cached_parent_obj", None)
-        if (
-            request is None
-            or not isinstance(parent, BasePage)
-            or not WAGTAIL_APPEND_SLASH
-            or self.url_path != f"{parent.url_path}{self.slug}/"
-            or not SERVABLE_SLUG.fullmatch(self.slug)
-            or any(
-                root.root_path == self.url_path  # a site rooted at this very page
-                for root in self._get_site_root_paths(request)
-            )
-        ):
-            return super().get_url_parts(request)
-        parts = parent.get_url_parts_once(request)
-        if parts is None or parts[2] is None:
-            return super().get_url_parts(request)
-        site_id, root_url, page_path = parts
-        return (site_id, root_url, page_path + quote(f"{self.slug}/", safe=URL_SAFE))
-
-    def get_url_parts_once(self, request):
-        """``get_url_parts(request)``, computed once per request for this page object."""
-        cached = getattr(self, "_aula_url_parts", None)
-        if cached is None or cached[0] is not request:
-            cached = (request, self.get_url_parts(request))
-            self._aula_url_parts = cached
-        return cached[1]
-
     def get_view_restrictions(self):
-        """Wagtail's view restrictions of this page, in at most one query where Wagtail takes
-        two (and Wagtail's ``check_view_restrictions`` hook asks on every page view).
+        """Wagtail's view restrictions of this page, in one query where Wagtail takes two (and
+        Wagtail's ``check_view_restrictions`` hook asks on every page view).
 
-        Wagtail's rule: the restrictions on this page and on every ancestor, an alias standing
-        for the page it is an alias of. When routing has handed each page its parent (the
-        ``route`` overrides do), this page and its ancestors down to the site's home page are
-        already loaded. If none of them is an alias:
-        - routing's query already said whether any restriction lies on the way from the tree
-          root (``home.page_rows``); if none, there is nothing to ask;
-        - otherwise the restrictions are those on these pages and on the tree root (resolved
-          if it were an alias), one query.
-        In any other case, Wagtail's own lookup.
+        Wagtail's rule: the restrictions on this page and on each ancestor, an alias standing
+        for the page it is an alias of. The ancestors' paths are prefixes of this page's path,
+        so they need no query of their own.
         """
-        chain = [self]
-        while chain[-1].depth > 2:
-            page = chain[-1]
-            parent = getattr(page, "_cached_parent_obj", None)
-            if parent is None or parent.path != page.path[: -self.steplen]:
-                return super().get_view_restrictions()
-            chain.append(parent)
-        if chain[-1].depth != 2 or any(page.alias_of_id for page in chain):
-            return super().get_view_restrictions()
-        if getattr(self, RESTRICTED_ATTRIBUTE, None) is False:
-            return PageViewRestriction.objects.none()
-        tree_root = Page.objects.filter(path=self.path[: self.steplen]).values(
-            page_id=Coalesce("alias_of_id", "id")
-        )
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        chain = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
-            Q(page_id__in=[page.pk for page in chain]) | Q(page_id__in=tree_root)
+            Q(page__in=chain.filter(alias_of__isnull=True)) | Q(page__in=chain.values("alias_of"))
         )
+
+
+def exclude_private(pages):
+    """Wagtail's ``PageQuerySet.public()`` folded into the same query.
+
+    The rule is Wagtail's: a page is private when it or one of its ancestors has a view
+    restriction. ``public()`` first loads every restriction to build its filter (a query of its
+    own on each call); this asks the same question as a ``NOT EXISTS`` subquery.
+    """
+    restrictions = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return pages.exclude(Exists(restrictions))
 
 
 class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
@@ -209,26 +161,13 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
         # translations of it made with wagtail-localize.
         return super().can_create_at(parent) and parent.is_root()
 
-    # The home page knows its sections (the catalogue) by reference, not by import: they are
-    # its ``subpage_types``, read by plain SQL (one query) through ``sections()``.
-
-    @classmethod
-    def sections(cls) -> PageRows:
-        if "_sections" not in cls.__dict__:  # the page types exist once the apps are loaded
-            cls._sections = PageRows(*cls.allowed_subpage_models(), flag_restricted=True)
-        return cls._sections
-
-    def get_routable_child(self, slug):
-        """The child with this slug (live or not), specific, in one query."""
-        return next(iter(self.sections().children(self, slug=slug)), None)
-
     def live_catalogue(self):
         """The first live, public section (the catalogue) of the home page, in one query."""
-        section_types = tuple(self.allowed_subpage_models())
-        for page in self.sections().children(self, live=True, public=True):
-            if isinstance(page, section_types):
-                page._cached_parent_obj = self  # its URL from the home page's
-                return page
+        for model in self.allowed_subpage_models():
+            catalogue = exclude_private(model.objects.child_of(self).live()).first()
+            if catalogue is not None:
+                catalogue._cached_parent_obj = self  # as routing does: get_parent() for free
+                return catalogue
         return None
 
     def get_context(self, request, *args, **kwargs):
@@ -302,18 +241,17 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """As Wagtail's, with the settings from the cache (home.site_cache): every page shows
-        them. Invalidated when they are saved; the admin's settings view reads the database
-        (``for_site``)."""
-        from .site_cache import site_settings_for_site
-
+        """Wagtail's, kept in the cache until the next change of settings or pages (every page
+        shows them; ``home.signals`` bumps the content version on either)."""
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        site_settings = site_settings_for_site(cls, site)
+        site_settings = page_cache.remember(
+            f"aula:settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site)
+        )
         site_settings._request = request  # as Wagtail does: page URLs in settings use it
         setattr(request, attr_name, site_settings)
         return site_settings

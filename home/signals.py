@@ -1,12 +1,12 @@
-"""Wiring: any change to published content makes the anonymous page cache stale; any change
-to sites, locales or site settings also makes the cached site configuration stale."""
+"""Wiring: any change to published content, to sites, locales or site settings makes the
+anonymous page cache (and what ``home.cache.remember`` keeps) stale."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import cache, site_cache
+from . import cache
 from .models import SiteSettings
 
 
@@ -43,12 +43,11 @@ for _signal in (post_save, post_delete):
 
 def _invalidate_site_config(sender, instance, created=False, **kwargs):
     # Every page shows the site settings (organisation name, quick-exit address), and sites
-    # and locales decide which page a URL serves: both caches are stale.
+    # and locales decide which page a URL serves.
     if sender is SiteSettings and created and _has_default_values(instance):
         # Wagtail creates a site's settings row with the defaults when a page first shows
         # them (BaseSiteSetting.for_site): pages rendered before showed those same defaults.
         return
-    site_cache.config_changed()
     cache.invalidate()
 
 

@@ -43,7 +43,7 @@ def modules_open(settings):
 def empty_cache_between_tests(settings):
     """Each test starts with an empty cache and the page cache off (tests of the page cache
     turn it on themselves): the database is rolled back after a test without the signals that
-    keep the cached site configuration (home/site_cache.py) in step."""
+    keep cached values (home/cache.py) in step."""
     from django.core.cache import cache
 
     settings.AULA_PAGE_CACHE_SECONDS = 0

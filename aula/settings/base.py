@@ -90,8 +90,6 @@ MIDDLEWARE = [
     # Staff and tutors set up a second factor before anything else (learners/accounts/mfa.py).
     "learners.accounts.mfa.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Routes Wagtail page requests with the site and locale from the cache (home/routing.py).
-    "home.routing.PageRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "aula.urls"

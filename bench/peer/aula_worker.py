@@ -3,9 +3,9 @@
 As ``bench/run.py`` does: ``bench/settings.py`` on a throwaway SQLite file in ``AULA_BENCH_DIR``
 (never db.sqlite3), migrated, content from ``tests/factories.py``. Builds a course of 12 modules
 (the bench's module body: text, a callout, a three-question quiz, a reflection) with three
-cohorts; the learner is enrolled in one of them (``learners.enrolment.enrol``, as the enrol
+cohorts; the learner is enrolled in one of them (``learners.enrolment.services.enrol``, as the enrol
 button does) beside a few other learners, and passed the quizzes of the first modules
-(``learners.progress.submit_quiz``, which completes those modules and updates the rollups).
+(``learners.progress.services.submit_quiz``, which completes those modules and updates the rollups).
 The page cache is on as in production (600 s); it does not serve logged-in learners (their
 session cookie bypasses it), so every request is rendered by Wagtail. Logs the learner in with
 Django's test client and answers the runner's commands (``timing.py``).
@@ -32,7 +32,8 @@ def build():
     from django.utils import timezone
 
     from bench.run import MODULE_BODY
-    from learners import enrolment, progress
+    from learners.enrolment import services as enrolment
+    from learners.progress import services as progress
     from tests.factories import (
         CohortFactory,
         CoursePageFactory,

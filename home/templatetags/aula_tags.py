@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info, gettext
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
-from home.site_cache import translation_urls
+from home import cache as page_cache
 
 register = template.Library()
 
@@ -42,7 +42,13 @@ def language_switcher(context, page=None):
     translations = {}
     if isinstance(page, Page) and page.pk:
         # {language: url} of the page's live translations, cached until the next publish.
-        translations = translation_urls(page, request)
+        translations = page_cache.remember(
+            f"aula:translations:{page.pk}:{active}:{request.get_host()}",
+            lambda: {
+                other.locale.language_code: other.get_url(request)
+                for other in page.get_translations(inclusive=True).live().select_related("locale")
+            },
+        )
 
     links = []
     for code in settings.AULA_PUBLIC_LANGUAGES:

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from aula import throttle
 from courses.models import Cohort, EnrolmentMode, ModulePage
-from home.site_cache import site_for_request
 from learners.accounts.forms import ProfileForm
 from learners.accounts.models import LearnerProfile
 from learners.enrolment import services
@@ -134,9 +133,6 @@ REFLECTION_DRAFTS = "aula_reflection_drafts"
 
 
 def _module_and_enrolment(request, page_id: int):
-    # The site from the cache (what Wagtail's page routing would find with a query): the
-    # redirect after the write asks for the module's or course's URL.
-    site_for_request(request)
     module = get_object_or_404(ModulePage.objects.live(), pk=page_id)
     enrolment = progress.enrolment_for_module(user=request.user, module=module)
     return module, enrolment

@@ -41,9 +41,9 @@ def test_warm_course_page_skips_the_details_query(client, course):
     cache.clear()
     client.get("/en/")
     _response, cold = _queries(client, course.url)
-    # The content fragment (outcomes, competencies and support links: one UNION ALL) and the
-    # language switcher's links of this page (home.site_cache.translation_urls).
-    assert cold == warm + 2
+    # The content fragment (outcomes, competencies and support links: a query each), the
+    # outline (a query per page type) and the language switcher's links of this page.
+    assert cold == warm + 6
 
 
 def test_publishing_the_course_refreshes_the_cached_content(client, course):

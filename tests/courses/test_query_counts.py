@@ -1,21 +1,18 @@
 """Query counts of the public pages, pinned at two sizes: they must not grow with the content.
 
-Where the course page's 6 queries go (anonymous visitor, page cache off; the site, the active
-locale, the site settings and the language switcher's links come from the cache, see
-home/site_cache.py):
-  routing (home/routing.py, home/page_rows.py): 1 home page in the active language · 2
-  catalogue (HomePage.route) · 3 course (CourseIndexPage.route), each one query with its
-  specific fields, each also saying whether a view restriction lies on its way from the tree
-  root, so that Wagtail's view-restriction check needs no query when none does
-  (BasePage.get_view_restrictions; one when one does) · 4 outline (modules and sessions, their
-  specific fields joined, drafts and private pages left out in the same query) · 5 cohorts
-  (learners' course_cohorts tag) · 6 outcomes, competencies and support links (one UNION ALL,
-  selectors.course_details): only when the page's content fragment is not cached yet
-  ({% wagtailpagecache %}, keyed by the page's last publish) or the course is sensitive (its
-  content note lists the support links on every page).
-A module page: routing 1-3 as above, 4 module (CoursePage.route); its course comes from
-routing, no query. The catalogue: routing 1-2, 3 count and 4 page of courses. The home page:
-1 itself, 2 its catalogue.
+Where the course page's 7 queries go (anonymous visitor, page cache off): Wagtail's routing
+(Page.route_for_request): 1 the site for the host · 2 the active locale · 3 the home page in it
+(root_page.localized.specific) · 4 the catalogue · 5 the course (BasePage.route: each child
+from its own type's queryset, one query) · 6 view restrictions on the course or any ancestor
+(BasePage.get_view_restrictions: one query where Wagtail takes two) · 7 cohorts (learners'
+course_cohorts tag). The outline, the site settings and the language switcher's links come
+from the cache until the next publish (home.cache.remember); the outcomes, competencies and
+support links from the page's cached content fragment ({% wagtailpagecache %}, keyed by its last
+publish), except on a sensitive course, whose content note lists the support links on every
+view (3 more). A module page: 1-5 as above, 6 the module, 7 view restrictions; a live session
+page asks the module type first (one more), then its speakers and scheduled slots. The
+catalogue: 1-4, 5 view restrictions, 6 count and 7 page of courses. The home page: 1-3, 4 view
+restrictions, 5 its catalogue.
 """
 
 import pytest
@@ -32,18 +29,19 @@ pytestmark = pytest.mark.usefixtures("modules_open")
 
 # Warm: the outcomes and competencies come from the cached content fragment
 # (tests/courses/test_cached_fragments.py pins cold = warm + 1).
-COURSE_PAGE_QUERIES = 5
-# The content note's support links come with the outcomes, in the same query (6).
-SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES + 1
-MODULE_PAGE_QUERIES = 4
-LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 2  # speakers, its scheduled slots (live_tags)
-CATALOGUE_QUERIES = 4
-HOME_PAGE_QUERIES = 2
+COURSE_PAGE_QUERIES = 7
+# The content note lists the support links: outcomes, competencies and support links (3 more).
+SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES + 3
+MODULE_PAGE_QUERIES = 7
+# The module type asked first, then speakers and its scheduled slots (live_tags).
+LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 3
+CATALOGUE_QUERIES = 7
+HOME_PAGE_QUERIES = 5
 
 
 def warm(client, url):
     """One request first: Wagtail caches the site root paths and content types per process,
-    and Aula the site configuration (home.site_cache)."""
+    and Aula the outline, site settings and switcher links (home.cache.remember)."""
     assert client.get(url).status_code == 200
 
 
@@ -171,7 +169,7 @@ def test_a_restriction_on_the_way_costs_one_query_to_check(client, catalogue, le
         for query in captured.captured_queries
         if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
     ]
-    assert len(loads) == 1  # routing said a restriction lies on the way: one query loads them
+    assert len(loads) == 1  # one query finds them, on the page or any ancestor
 
 
 def test_cached_course_page_needs_no_query(client, catalogue, settings):
