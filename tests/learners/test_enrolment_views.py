@@ -153,8 +153,11 @@ def test_learn_page_query_count_does_not_grow_with_enrolments(
     client.get(reverse("learn_dashboard"))  # warm caches (site, locale)
     with CaptureQueriesContext(connection) as small:
         client.get(reverse("learn_dashboard"))
+    # Counted now: the connection keeps its last 9,000 queries, so the slice moves later.
+    small_count = len(small)
     add_enrolments(8)
-    with django_assert_num_queries(len(small)):
+    client.get(reverse("learn_dashboard"))  # publishing the new courses emptied them
+    with django_assert_num_queries(small_count):
         client.get(reverse("learn_dashboard"))
 
 

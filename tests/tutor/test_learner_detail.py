@@ -192,6 +192,9 @@ def test_query_count_does_not_grow_with_modules_and_attempts(
     client.get(small)  # warm the caches (site, locale)
     with CaptureQueriesContext(connection) as baseline:
         assert client.get(small).status_code == 200
+    # Counted now: the connection keeps its last 9,000 queries, so the slice moves later.
+    baseline_count = len(baseline)
     url = build(modules)
-    with django_assert_num_queries(len(baseline)):
+    client.get(url)  # publishing the new course emptied them
+    with django_assert_num_queries(baseline_count):
         assert client.get(url).status_code == 200
