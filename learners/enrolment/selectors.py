@@ -10,19 +10,35 @@ from courses.selectors import course_url_paths
 from .models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 
 
+def enrolments_in_course(*, user, course: CoursePage) -> list[Enrolment]:
+    """The user's enrolments (any status) in the cohorts of ``course``, newest first, with
+    their cohort and course: one query, asked once per course page object and user (the
+    course page's cohorts and progress, and the module gate, share the answer)."""
+    if not user.is_authenticated:
+        return []
+    memo = course.__dict__.setdefault("_aula_enrolments", {})
+    if user.pk not in memo:
+        memo[user.pk] = list(
+            Enrolment.objects.for_learner(user)
+            .filter(cohort__in=Cohort.objects.for_course(course))
+            .select_related("cohort__course")
+            .order_by("-created_at", "-pk")
+        )
+    return memo[user.pk]
+
+
 def cohorts_for_course(*, course: CoursePage, user) -> list[Cohort]:
-    """The course's cohorts with seats left and the user's own enrolment in each (2 queries)."""
+    """The course's cohorts with seats left and the user's own enrolment in each (2 queries,
+    the second shared with the page's other questions about the user: enrolments_in_course)."""
     cohorts = list(
         Cohort.objects.for_course(course)
         .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)))
         .order_by("starts_on", "id")
     )
     mine = {}
-    if user.is_authenticated and cohorts:
-        mine = {
-            enrolment.cohort_id: enrolment
-            for enrolment in Enrolment.objects.for_learner(user).filter(cohort__in=cohorts)
-        }
+    if cohorts:  # the newest enrolment in each cohort
+        for enrolment in reversed(enrolments_in_course(user=user, course=course)):
+            mine[enrolment.cohort_id] = enrolment
     now = timezone.now()
     for cohort in cohorts:
         cohort.seats_left = (

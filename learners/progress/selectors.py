@@ -10,23 +10,26 @@ from uuid import UUID
 from django.db.models import Q
 
 from courses.models import CoursePage, ModulePage
-from learners.enrolment.models import Enrolment, EnrolmentStatus
+from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
+from learners.enrolment.selectors import enrolments_in_course
 
 from .models import ModuleProgress, QuizAttempt, Reflection
-from .services import seat_in_course
 from .structure import body_quiz_ids
 
 
 def course_seat(*, user, course: CoursePage) -> Enrolment | None:
-    """``progress.seat_in_course``, asked once per course page object and user: the module
-    gate (``has_module_access``) and the page's progress tags share the answer. Routing loads
-    the course page afresh for every request, so the answer lives as long as one request."""
-    if not user.is_authenticated:
-        return None
-    seats = course.__dict__.setdefault("_aula_seats", {})
-    if user.pk not in seats:
-        seats[user.pk] = seat_in_course(user=user, course=course)
-    return seats[user.pk]
+    """``progress.seat_in_course`` (the enrolment holding a seat, completed before active,
+    newest first) from the user's enrolments in the course as the page loaded them once
+    (``enrolment.selectors.enrolments_in_course``): the module gate and the page's cohorts and
+    progress tags share one query. Routing loads the course page afresh for every request, so
+    the answer lives as long as one request."""
+    seats = [
+        enrolment
+        for enrolment in enrolments_in_course(user=user, course=course)
+        if enrolment.status in SEAT_STATUSES
+    ]
+    seats.sort(key=lambda enrolment: enrolment.status != EnrolmentStatus.COMPLETED)
+    return seats[0] if seats else None
 
 
 def attach_next_modules(enrolments: list[Enrolment]) -> None:
