@@ -223,6 +223,8 @@ def ensure_cohort(course, learners: int):
 
 
 def ensure_tutor(cohort):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth import get_user_model
 
     user_model = get_user_model()
@@ -233,6 +235,10 @@ def ensure_tutor(cohort):
         )  # no password: the session is made below
     if not cohort.tutors.filter(pk=tutor.pk).exists():
         cohort.tutors.add(tutor)  # joins the "Tutors" group (learners/signals.py)
+    if not Authenticator.objects.filter(user=tutor, type=Authenticator.Type.TOTP).exists():
+        # Production asks tutors for a second factor (AULA_MFA_REQUIRED_FOR): as if the tutor
+        # had set up an authenticator app, so the prepared session reaches the cohort pages.
+        TOTP.activate(tutor, generate_totp_secret())
     return tutor
 
 
