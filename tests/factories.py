@@ -154,6 +154,19 @@ def build_course(catalogue: CourseIndexPage, *, modules: int = 4, sessions: int 
     return course
 
 
+def publish_course(course, *, sensitive: bool = False, **fields):
+    """Publish ``course`` with ``fields`` changed (e.g. ``public_title``); ``sensitive`` also
+    marks it sensitive, with the content note that requires."""
+    for name, value in fields.items():
+        setattr(course, name, value)
+    if sensitive:
+        course.is_sensitive = True
+        course.content_note = "<p>Some material may be distressing.</p>"
+    course.save_revision().publish()
+    course.refresh_from_db()
+    return course
+
+
 def translate_page(page: Page, language_code: str = "es", **fields) -> Page:
     """A published translated copy of ``page`` (its parent must already be translated)."""
     locale = Locale.objects.get(language_code=language_code)

@@ -10,7 +10,7 @@ from django.core import mail
 from courses.models import CoursePage
 from learners.certificates.emails import send_certificate_email
 from learners.certificates.services import issue_certificate, linkedin_url
-from tests.factories import CohortFactory, learner, translate_page
+from tests.factories import CohortFactory, learner, publish_course, translate_page
 
 from .conftest import complete, pdf_text, stored_pdf
 
@@ -20,13 +20,7 @@ PUBLIC_ES = "Curso profesional de administración pública"
 
 
 def set_public_title(course, title, *, sensitive=False):
-    course.public_title = title
-    if sensitive:
-        course.is_sensitive = True
-        course.content_note = "<p>Some material may be distressing.</p>"
-    course.save_revision().publish()
-    course.refresh_from_db()
-    return course
+    return publish_course(course, sensitive=sensitive, public_title=title)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from learners.enrolment.emails import (
     send_invitation_email,
 )
 from learners.models import Announcement
-from tests.factories import CohortFactory, EnrolmentFactory, learner, translate_page
+from tests.factories import CohortFactory, EnrolmentFactory, learner, publish_course, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,7 @@ PUBLIC_ES = "Curso profesional sobre entornos laborales respetuosos"
 
 @pytest.fixture
 def course(course):
-    course.title = REAL
-    course.public_title = PUBLIC
-    course.save_revision().publish()
-    course.refresh_from_db()
-    return course
+    return publish_course(course, title=REAL, public_title=PUBLIC)
 
 
 @pytest.fixture
@@ -34,9 +30,7 @@ def cohort(course):
 
 
 def make_sensitive(course):
-    course.is_sensitive = True
-    course.content_note = "<p>Some material may be distressing.</p>"
-    course.save_revision().publish()
+    publish_course(course, sensitive=True)
 
 
 def enrolment_of(cohort, **fields):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learners.live import services as live
+from tests.factories import publish_course
 
 from .conftest import client_for, learner_in, make_slot
 
@@ -22,11 +23,7 @@ PUBLIC = "Professional course on public administration"
 
 
 def set_public_title(course, title, *, sensitive=False):
-    course.public_title = title
-    if sensitive:
-        course.is_sensitive = True
-        course.content_note = "<p>Some material may be distressing.</p>"
-    course.save_revision().publish()
+    return publish_course(course, sensitive=sensitive, public_title=title)
 
 
 def feed(user):
