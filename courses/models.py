@@ -156,6 +156,16 @@ class CoursePage(BasePage):
             "Leave empty for none. Cohorts without scheduled sessions are not affected."
         ),
     )
+    completion_min_posts = models.PositiveSmallIntegerField(
+        _("minimum posts in the discussion"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "How many messages (new threads or replies) a learner must post in their cohort's "
+            "discussion. Leave empty for none."
+        ),
+    )
     certificate_wording = models.TextField(
         _("certificate wording"),
         blank=True,
@@ -208,6 +218,7 @@ class CoursePage(BasePage):
                     [
                         FieldPanel("completion_min_quiz_score"),
                         FieldPanel("completion_min_attendance"),
+                        FieldPanel("completion_min_posts"),
                     ]
                 ),
                 FieldPanel("certificate_wording"),

@@ -9,6 +9,17 @@ from learners.accounts.models import (
     validate_time_zone,
 )
 from learners.certificates.models import Certificate, new_certificate_code
+from learners.discussion.models import (
+    NotificationPreference,
+    Post,
+    Pseudonym,
+    QuestionAlerts,
+    ReadState,
+    Report,
+    ReportStatus,
+    Subscription,
+    Thread,
+)
 from learners.enrolment.models import (
     OPEN_STATUSES,
     SEAT_STATUSES,
@@ -48,6 +59,15 @@ __all__ = [
     "RosterUpload",
     "SentReminder",
     "User",
+    "NotificationPreference",
+    "Post",
+    "Pseudonym",
+    "QuestionAlerts",
+    "ReadState",
+    "Report",
+    "ReportStatus",
+    "Subscription",
+    "Thread",
     "new_certificate_code",
     "new_feed_token",
     "validate_time_zone",
