@@ -24,8 +24,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-messages: install ## Compile the translations (locale/*.po → .mo; the .mo files are committed too)
-	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv >/dev/null; \
+messages: install ## Check and compile the translations (msgfmt --check: a broken placeholder fails; .mo files are committed too)
+	@if command -v msgfmt >/dev/null; then \
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o /dev/null "$$po" || exit 1; done; \
+	$(PY) manage.py compilemessages --ignore=.venv >/dev/null; \
 	else echo "gettext is not installed: using the committed .mo files"; fi
 
 run: install messages ## Migrate, load the demo courses and serve the site on SQLite
