@@ -29,6 +29,8 @@ class AuditAction(models.TextChoices):
     CERTIFICATE_REISSUE = "aula.certificate.reissue", _("Re-issue certificate")
     ACCOUNT_DELETE = "aula.account.delete", _("Delete account")
     ROLE_CHANGE = "aula.role.change", _("Change role")
+    POST_HIDE = "aula.discussion.hide", _("Hide discussion post")
+    POST_RESTORE = "aula.discussion.restore", _("Restore discussion post")
 
 
 ACTION_PREFIX = "aula."
@@ -43,6 +45,8 @@ MESSAGES = {
     AuditAction.CERTIFICATE_REISSUE: _("Certificate re-issued"),
     AuditAction.ACCOUNT_DELETE: _("Account deleted"),
     AuditAction.ROLE_CHANGE: _("Role changed"),
+    AuditAction.POST_HIDE: _("Discussion post hidden"),
+    AuditAction.POST_RESTORE: _("Discussion post restored"),
 }
 
 
@@ -117,6 +121,14 @@ def record_export(cohort, *, by, file_format: str, report: str = "learners", tit
     """A cohort's data left Aula: which cohort, in what format, from which screen."""
     data = {"format": file_format, "report": report}
     return record(cohort, AuditAction.COHORT_EXPORT, by=by, title=title, data=data)
+
+
+def record_post_moderation(post, action: AuditAction, *, by):
+    """A tutor or staff member hid or restored a discussion post: labelled by the post and its
+    cohort, the author's id in the data."""
+    title = f"Discussion post {post.pk} · cohort {post.thread.cohort_id}"
+    data = {"thread": post.thread_id, "author": post.author_id}
+    return record(post, action, by=by, title=title, data=data)
 
 
 # --- role changes (connected in learners/signals.py) ----------------------------------------

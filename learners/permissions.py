@@ -9,6 +9,7 @@ template tags and the hooks ask these functions.
 - Certificates are managed by staff granted ``learners.change_certificate``.
 - The progress report is for superusers and staff granted ``learners.view_progress_report``.
 - Module pages open to enrolled (active or completed) learners, the course's tutors and staff.
+- A cohort's discussion opens to its active and completed learners, its tutors and staff.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -16,7 +17,7 @@ from django.core.cache import cache
 
 from courses.models import Cohort, CoursePage
 
-from .enrolment.models import Enrolment
+from .enrolment.models import SEAT_STATUSES, Enrolment
 from .progress.selectors import course_seat
 
 TUTORS_GROUP = "Tutors"
@@ -134,3 +135,97 @@ def has_module_access(*, user, course: CoursePage) -> bool:
     if Cohort.objects.for_course(course).filter(tutors=user).exists():
         return True
     return course.permissions_for_user(user).can_edit()
+
+
+# --- cohort discussion -----------------------------------------------------------------------
+# A cohort's discussion opens to its active and completed learners, its tutors and course staff
+# (anyone else: 404). Private questions are seen by their author and the cohort's tutors and
+# staff; hidden threads by tutors and staff only. Tutors and staff moderate and see real names;
+# on a sensitive course learners see each other under pseudonyms.
+
+EDIT_WINDOW_SECONDS = 15 * 60
+
+
+class DiscussionAccess:
+    """Who ``user`` is in ``cohort``'s discussion: ``role`` is "staff", "tutor" or "learner"."""
+
+    def __init__(self, *, user, cohort, role: str, enrolment=None):
+        self.user, self.cohort, self.role, self.enrolment = user, cohort, role, enrolment
+
+    @property
+    def moderates(self) -> bool:
+        return self.role in ("staff", "tutor")
+
+    @property
+    def sees_pseudonyms(self) -> bool:
+        """Learners of a sensitive course see the other learners under pseudonyms."""
+        return not self.moderates and self.cohort.course.is_sensitive
+
+
+def discussion_access(user, cohort) -> DiscussionAccess | None:
+    """How ``user`` may take part in ``cohort``'s discussion, or None (not theirs: 404).
+
+    Withdrawn, rejected and waiting learners get None: they no longer read or post."""
+    if not _active(user):
+        return None
+    if is_course_staff(user):
+        return DiscussionAccess(user=user, cohort=cohort, role="staff")
+    enrolment = (
+        Enrolment.objects.filter(learner=user, cohort=cohort).only("pk", "status", "cohort").first()
+    )
+    if enrolment is not None and enrolment.holds_seat:
+        return DiscussionAccess(user=user, cohort=cohort, role="learner", enrolment=enrolment)
+    if cohort.tutors.filter(pk=user.pk).exists():
+        return DiscussionAccess(user=user, cohort=cohort, role="tutor")
+    return None
+
+
+def left_the_cohort(user, cohort) -> bool:
+    """A learner who withdrew (or whose seat ended otherwise): refused with a message when
+    they post from a page still open, rather than a bare 404."""
+    return (
+        _active(user)
+        and Enrolment.objects.filter(learner=user, cohort=cohort)
+        .exclude(status__in=SEAT_STATUSES)
+        .exists()
+    )
+
+
+def can_read_thread(access: DiscussionAccess, thread) -> bool:
+    if access.moderates:
+        return True
+    if thread.hidden_at is not None:
+        return False
+    return not thread.is_private or thread.author_id == access.user.pk
+
+
+def can_reply(access: DiscussionAccess, thread) -> bool:
+    return can_read_thread(access, thread) and thread.hidden_at is None
+
+
+def can_edit_post(access: DiscussionAccess, post, now) -> bool:
+    """Authors edit their own post within 15 minutes of posting it, while it is shown."""
+    return (
+        post.author_id == access.user.pk
+        and post.deleted_at is None
+        and post.hidden_at is None
+        and (now - post.created_at).total_seconds() <= EDIT_WINDOW_SECONDS
+    )
+
+
+def can_delete_post(access: DiscussionAccess, post) -> bool:
+    return post.author_id == access.user.pk and post.deleted_at is None and post.hidden_at is None
+
+
+def can_report_post(access: DiscussionAccess, post) -> bool:
+    return (
+        access.role == "learner"
+        and post.author_id != access.user.pk
+        and post.deleted_at is None
+        and post.hidden_at is None
+    )
+
+
+def can_moderate(access: DiscussionAccess) -> bool:
+    """Hide and restore posts, mark questions answered: the cohort's tutors and staff."""
+    return access.moderates

@@ -332,3 +332,32 @@ def authenticator_app(user, secret: str = "") -> str:
 def totp_code(secret: str) -> str:
     """The code an authenticator app with ``secret`` shows at this moment."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+
+
+# --- the cohort discussion -----------------------------------------------------------------------
+
+
+class ThreadFactory(factory.django.DjangoModelFactory):
+    """A thread of ``cohort`` by ``author`` (both required) with its opening post: the state
+    ``learners.discussion.services.create_thread`` leaves, without its notifications."""
+
+    class Meta:
+        model = "learners.Thread"
+
+    title = factory.Sequence(lambda n: f"Question {n}")
+    last_post_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def opening(self, create, extracted, **kwargs):
+        if create:
+            PostFactory(thread=self, author=self.author, is_opening=True, body=extracted or "Hi.")
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    """A reply in ``thread`` by ``author`` (both required); the thread's counters are left as
+    they were (set ``reply_count`` on the thread when a test reads it)."""
+
+    class Meta:
+        model = "learners.Post"
+
+    body = factory.Sequence(lambda n: f"Reply number {n}.")

@@ -288,6 +288,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learners.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=30),
     },
+    # The discussion's daily summary (learners/discussion/emails.py), at 12:00 UTC.
+    "send-discussion-digests": {
+        "task": "learners.tasks.send_discussion_digests",
+        "schedule": crontab(hour=12, minute=0),
+    },
 }
 
 # The one base of every absolute link Aula writes: certificate PDFs and QR codes, verification

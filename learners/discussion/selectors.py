@@ -1,0 +1,142 @@
+"""Reads of the cohort discussion, always for one reader: ``moderator`` (the cohort's tutors
+and staff, as ``learners.permissions`` decides) sees private questions and hidden threads; a
+learner sees public threads and their own private ones. Each page reads a constant number of
+queries whatever the number of threads or replies (pages of 50)."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404
+
+from learners.enrolment.models import Announcement
+
+from .models import Post, ReadState, Thread
+from .names import Namer
+
+PAGE_SIZE = 50
+ANNOUNCEMENTS_SHOWN = 5
+MODULE_THREADS_SHOWN = 20
+UNANSWERED_SHOWN = 20
+
+
+def _visible(queryset, *, user, moderator: bool):
+    if moderator:
+        return queryset
+    return queryset.filter(hidden_at__isnull=True).filter(Q(is_private=False) | Q(author=user))
+
+
+def _with_read_state(queryset, user):
+    read = ReadState.objects.filter(thread=OuterRef("pk"), user=user).values("read_at")[:1]
+    return queryset.annotate(read_at=Subquery(read))
+
+
+def visible_thread(*, cohort, thread_id: int, user, moderator: bool) -> Thread:
+    """The thread, if this reader may open it (else 404)."""
+    queryset = _visible(Thread.objects.filter(cohort=cohort), user=user, moderator=moderator)
+    return get_object_or_404(queryset.select_related("module", "author__profile"), pk=thread_id)
+
+
+def tutor_ids(cohort) -> set[int]:
+    return set(cohort.tutors.values_list("pk", flat=True))
+
+
+def thread_list(*, cohort, user, moderator: bool, page_number=None, pseudonyms: bool = False):
+    """A page of the cohort's threads (latest activity first), each with ``read_at`` and
+    ``author_name``, and the latest announcements."""
+    queryset = _visible(Thread.objects.filter(cohort=cohort), user=user, moderator=moderator)
+    queryset = _with_read_state(queryset, user).select_related("author__profile", "module")
+    page = Paginator(queryset.order_by("-last_post_at", "-pk"), PAGE_SIZE).get_page(page_number)
+    threads = list(page.object_list)
+    namer = Namer(
+        cohort=cohort,
+        viewer=user,
+        pseudonyms=pseudonyms,
+        tutor_ids=tutor_ids(cohort),
+        author_ids=[thread.author_id for thread in threads],
+    )
+    for thread in threads:
+        thread.author_name = namer(thread.author)
+        thread.is_unread = thread.read_at is None or thread.last_post_at > thread.read_at
+    page.object_list = threads
+    announcements = list(
+        Announcement.objects.filter(cohort=cohort)
+        .select_related("author__profile")
+        .order_by("-created_at")[:ANNOUNCEMENTS_SHOWN]
+    )
+    for announcement in announcements:
+        announcement.author_name = namer(announcement.author)
+    return page, announcements
+
+
+def thread_posts(*, thread, user, page_number=None, pseudonyms: bool = False):
+    """A page of the thread's posts, oldest first, each with ``author_name``."""
+    queryset = Post.objects.filter(thread=thread).select_related("author__profile")
+    page = Paginator(queryset.order_by("created_at", "pk"), PAGE_SIZE).get_page(page_number)
+    posts = list(page.object_list)
+    namer = Namer(
+        cohort=thread.cohort,
+        viewer=user,
+        pseudonyms=pseudonyms,
+        tutor_ids=tutor_ids(thread.cohort),
+        author_ids=[post.author_id for post in posts],
+    )
+    for post in posts:
+        post.author_name = namer(post.author)
+    page.object_list = posts
+    return page, namer
+
+
+def module_threads(*, cohort, module, user, moderator: bool) -> list[Thread]:
+    """The threads about a module (any translation of it) in the reader's cohort."""
+    queryset = _visible(
+        Thread.objects.filter(cohort=cohort, module__translation_key=module.translation_key),
+        user=user,
+        moderator=moderator,
+    )
+    return list(queryset.order_by("-last_post_at", "-pk")[:MODULE_THREADS_SHOWN])
+
+
+def unread_counts(*, user, learner_cohort_ids=(), moderator_cohort_ids=()) -> dict[int, int]:
+    """Threads with messages the user has not read, per cohort (one query)."""
+    visible = Q(cohort_id__in=list(moderator_cohort_ids)) | (
+        Q(cohort_id__in=list(learner_cohort_ids), hidden_at__isnull=True)
+        & (Q(is_private=False) | Q(author=user))
+    )
+    rows = (
+        _with_read_state(Thread.objects.filter(visible), user)
+        .filter(Q(read_at__isnull=True) | Q(last_post_at__gt=F("read_at")))
+        .values("cohort_id")
+        .annotate(count=Count("pk"))
+        .values_list("cohort_id", "count")
+    )
+    return dict(rows)
+
+
+def unanswered_questions(*, cohort_ids) -> list[Thread]:
+    """Questions no tutor has answered yet, oldest first (the tutor's dashboard and cohort)."""
+    return list(
+        Thread.objects.filter(
+            cohort_id__in=list(cohort_ids),
+            is_question=True,
+            answered_at__isnull=True,
+            hidden_at__isnull=True,
+        )
+        .select_related("cohort__course")
+        .order_by("created_at", "pk")[:UNANSWERED_SHOWN]
+    )
+
+
+def posts_by_learner(*, cohort_ids, learner_ids) -> dict[tuple[int, int], int]:
+    """Messages each learner posted in each cohort's discussion, not deleted or hidden: what
+    the completion rule's minimum counts."""
+    rows = (
+        Post.objects.filter(
+            thread__cohort_id__in=list(cohort_ids),
+            author_id__in=list(learner_ids),
+            deleted_at__isnull=True,
+            hidden_at__isnull=True,
+        )
+        .values("thread__cohort_id", "author_id")
+        .annotate(count=Count("pk"))
+        .values_list("thread__cohort_id", "author_id", "count")
+    )
+    return {(cohort_id, author_id): count for cohort_id, author_id, count in rows}

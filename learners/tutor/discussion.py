@@ -1,0 +1,90 @@
+"""The cohort discussion, tutor side: hiding and restoring posts (audited), marking questions
+answered, and how the tutor hears of new questions. The thread pages themselves are the
+learner side's (learners/learn/discussion.py), which tutors open too."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import Cohort
+from learners import permissions
+from learners.discussion import services
+from learners.discussion.forms import PreferenceForm
+from learners.discussion.models import NotificationPreference, Post, Thread
+
+
+def _moderator(request, cohort_id: int):
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=cohort_id)
+    access = permissions.discussion_access(request.user, cohort)
+    if access is None or not permissions.can_moderate(access):
+        raise Http404
+    return cohort
+
+
+def _thread_url(cohort_id: int, thread_id: int, anchor: str = "") -> str:
+    url = reverse("learn_discussion_thread", args=[cohort_id, thread_id])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _post(cohort, post_id: int) -> Post:
+    return get_object_or_404(
+        Post.objects.select_related("thread"), pk=post_id, thread__cohort=cohort
+    )
+
+
+@login_required
+@require_POST
+def hide_post(request, cohort_id: int, post_id: int):
+    cohort = _moderator(request, cohort_id)
+    post = _post(cohort, post_id)
+    services.hide_post(post=post, by=request.user)
+    messages.success(request, _("The message is hidden from learners."))
+    return redirect(_thread_url(cohort.pk, post.thread_id, f"post-{post.pk}"))
+
+
+@login_required
+@require_POST
+def restore_post(request, cohort_id: int, post_id: int):
+    cohort = _moderator(request, cohort_id)
+    post = _post(cohort, post_id)
+    services.restore_post(post=post, by=request.user)
+    messages.success(request, _("The message is shown again."))
+    return redirect(_thread_url(cohort.pk, post.thread_id, f"post-{post.pk}"))
+
+
+@login_required
+@require_POST
+def set_answered(request, cohort_id: int, thread_id: int):
+    cohort = _moderator(request, cohort_id)
+    thread = get_object_or_404(Thread, pk=thread_id, cohort=cohort)
+    answered = request.POST.get("answered") != "0"
+    services.set_answered(thread=thread, by=request.user, answered=answered)
+    if answered:
+        messages.success(request, _("The question is marked answered."))
+    else:
+        messages.success(request, _("The question is open again."))
+    return redirect(_thread_url(cohort.pk, thread.pk))
+
+
+@login_required
+def preferences(request):
+    """How the tutor hears of new questions in their cohorts."""
+    if not permissions.tutors_cohorts(request.user):
+        raise Http404
+    preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
+    form = PreferenceForm(
+        request.POST or None, initial={"question_alerts": preference.question_alerts}
+    )
+    if request.method == "POST" and form.is_valid():
+        preference.question_alerts = form.cleaned_data["question_alerts"]
+        preference.save(update_fields=["question_alerts"])
+        messages.success(request, _("Your choice is saved."))
+        return redirect("tutor_dashboard")
+    return TemplateResponse(
+        request, "learners/discussion/preferences.html", {"form": form}, status=200
+    )
