@@ -188,8 +188,9 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# The demo and the public site run in these; pt and fr are configured for editors to add.
-AULA_PUBLIC_LANGUAGES = ["en", "es"]
+# The public site runs in these: the language switcher, the profile's preferred language and
+# the catalogue's language filter offer them (each has a complete interface catalogue in locale/).
+AULA_PUBLIC_LANGUAGES = ["en", "es", "pt", "fr"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

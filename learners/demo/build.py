@@ -11,7 +11,9 @@ build on, e.g.::
     tutor = demo.users["tutor"]
 
 English copy lives in ``content_en.py`` (the page tree, in outline order); the Spanish copy of
-every page lives in ``content_es.TRANSLATIONS``, keyed by the English page's slug.
+every page lives in ``content_es.TRANSLATIONS``, keyed by the English page's slug. Portuguese
+(``content_pt``: the home page, the catalogue and the self-paced course) and French
+(``content_fr``: the home page and the catalogue) translate the pages they have a key for.
 """
 
 from collections import Counter
@@ -39,7 +41,7 @@ from courses.models import (
 )
 from home.models import HomePage, SiteSettings
 
-from . import content_en, content_es
+from . import content_en, content_es, content_fr, content_pt
 from .announcements import ensure_announcements
 from .certificates import ensure_certificates
 from .cohorts import ensure_cohorts
@@ -48,6 +50,10 @@ from .live import ensure_live
 from .progress import ensure_progress
 
 TRANSLATION_LANGUAGE = "es"
+# Languages that translate only some pages: the pages whose English slug they have a key for
+# (and whose parent they translate).
+PARTIAL_TRANSLATIONS = {"pt": content_pt.TRANSLATIONS, "fr": content_fr.TRANSLATIONS}
+TRANSLATIONS = {TRANSLATION_LANGUAGE: content_es.TRANSLATIONS, **PARTIAL_TRANSLATIONS}
 
 
 @dataclass(frozen=True)
@@ -77,10 +83,13 @@ DEMO_USERS = (
 
 @dataclass
 class Translated:
-    """A demo page in English and its Spanish translation (same translation key)."""
+    """A demo page in English and its Spanish translation (same translation key), and its
+    Portuguese and French ones where the demo has them."""
 
     en: Page
     es: Page
+    pt: Page | None = None
+    fr: Page | None = None
 
 
 @dataclass
@@ -142,7 +151,7 @@ def login_lines() -> list[str]:
 def ensure_locales(created: Counter | None = None) -> dict[str, Locale]:
     created = _counter(created)
     locales = {}
-    for code in LANGUAGE_CODES:
+    for code in (*LANGUAGE_CODES, *PARTIAL_TRANSLATIONS):
         locales[code], was_created = Locale.objects.get_or_create(language_code=code)
         created["locales"] += was_created
     return locales
@@ -187,7 +196,7 @@ def ensure_home(created: Counter | None = None) -> tuple[Site, Translated]:
             created["site addresses"] += 1
 
     home_es = ensure_translation(home, created)
-    return site, Translated(home, home_es)
+    return site, _with_partial_translations(Translated(home, home_es), None, created)
 
 
 def ensure_site_settings(site: Site, created: Counter | None = None) -> SiteSettings:
@@ -256,18 +265,33 @@ def ensure_translated_page(
     page = model.objects.child_of(parent.en).filter(slug=spec["slug"]).first()
     if page is None:
         page = _create_page(parent.en, model, spec, created)
-    return Translated(page, ensure_translation(page, created))
+    translated = Translated(page, ensure_translation(page, created))
+    return _with_partial_translations(translated, parent, created)
 
 
-def ensure_translation(page: Page, created: Counter | None = None) -> Page:
-    """The Spanish translation of ``page``: a copy for translation (same translation key)
-    with the Spanish copy of ``content_es.TRANSLATIONS[page.slug]``, published."""
+def _with_partial_translations(
+    translated: Translated, parent: Translated | None, created: Counter
+) -> Translated:
+    """``translated`` with its Portuguese and French translations, for the pages those
+    languages translate (under a parent translated into the same language)."""
+    for language, translations in PARTIAL_TRANSLATIONS.items():
+        if translated.en.slug in translations and (parent is None or getattr(parent, language)):
+            setattr(translated, language, ensure_translation(translated.en, created, language))
+    return translated
+
+
+def ensure_translation(
+    page: Page, created: Counter | None = None, language: str = TRANSLATION_LANGUAGE
+) -> Page:
+    """The translation of ``page`` into ``language`` (Spanish unless said): a copy for
+    translation (same translation key) with the copy of ``TRANSLATIONS[language][page.slug]``
+    (``content_es``, ``content_pt``, ``content_fr``), published."""
     created = _counter(created)
-    locale = _locale(TRANSLATION_LANGUAGE)
+    locale = _locale(language)
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    spec = content_es.TRANSLATIONS[page.slug]
+    spec = TRANSLATIONS[language][page.slug]
     translated = page.specific.copy_for_translation(locale, copy_parents=False, alias=False)
     _apply(translated, spec)
     translated.save_revision().publish()

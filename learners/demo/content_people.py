@@ -123,6 +123,14 @@ COHORTS = (
         time_zone="UTC",
     ),
     DemoCohort(
+        "self-paced-pt",
+        "intro-gender-diversity-human-rights",
+        "pt",
+        "Autoinstrucional: comece quando quiser",
+        "open",
+        time_zone="America/Sao_Paulo",
+    ),
+    DemoCohort(
         "webinars",
         "professionalising-care-series",
         "es",

@@ -1,0 +1,82 @@
+"""The cohort discussion on other pages: a module's questions (module pages, which the courses
+app renders without importing learners), unread counts on /learn/ and the tutor's dashboard,
+unanswered questions for tutors, and the posts the completion rule counts."""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from learners import permissions
+from learners.discussion import selectors
+from learners.discussion.forms import ThreadForm
+from learners.progress.selectors import course_seat
+
+register = template.Library()
+
+
+@register.inclusion_tag("learners/discussion/module_panel.html", takes_context=True)
+def module_discussion(context, module):
+    """"Questions about this module": the threads about it in the enrolled learner's cohort
+    and a form to ask one (nothing for visitors, tutors and editors' previews)."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return {"show": False}
+    enrolment = course_seat(user=request.user, course=module.course)
+    if enrolment is None:
+        return {"show": False}
+    cohort = enrolment.cohort
+    form = ThreadForm(initial={"module": module.pk, "is_question": True})
+    return {
+        "show": True,
+        "cohort": cohort,
+        "threads": selectors.module_threads(
+            cohort=cohort, module=module, user=request.user, moderator=False
+        ),
+        "form": form,
+        "action": reverse("learn_discussion", args=[cohort.pk]),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def discussion_unread(context, enrolments=None, cohorts=None):
+    """{cohort id: threads with unread messages} for the learner's seats (``enrolments``) or
+    the tutor's ``cohorts``: one query."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return {}
+    learner_ids = [e.cohort_id for e in enrolments or () if e.holds_seat]
+    tutor_ids = [cohort.pk for cohort in cohorts or ()]
+    if not learner_ids and not tutor_ids:
+        return {}
+    return selectors.unread_counts(
+        user=request.user, learner_cohort_ids=learner_ids, moderator_cohort_ids=tutor_ids
+    )
+
+
+@register.inclusion_tag("learners/discussion/tutor_panel.html", takes_context=True)
+def tutor_discussion_panel(context, cohorts):
+    """Unanswered questions first (oldest first, with their age), then each cohort's unread
+    threads, for the tutor's dashboard and cohort page."""
+    request = context["request"]
+    cohorts = list(cohorts) if not hasattr(cohorts, "pk") else [cohorts]
+    ids = [cohort.pk for cohort in cohorts]
+    return {
+        "questions": selectors.unanswered_questions(cohort_ids=ids),
+        "unread": selectors.unread_counts(user=request.user, moderator_cohort_ids=ids),
+        "cohorts": cohorts,
+        "now": timezone.now(),
+        "show_preferences": permissions.tutors_cohorts(request.user),
+    }
+
+
+@register.simple_tag
+def discussion_posts(enrolment):
+    """The learner's posts against the course's minimum, or None when it requires none."""
+    minimum = enrolment.cohort.course.completion_min_posts
+    if not minimum:
+        return None
+    counts = selectors.posts_by_learner(
+        cohort_ids=[enrolment.cohort_id], learner_ids=[enrolment.learner_id]
+    )
+    return {"done": counts.get((enrolment.cohort_id, enrolment.learner_id), 0), "minimum": minimum}
