@@ -17,9 +17,10 @@ every required module (the course's required modules, or every live module when 
 listed), their quiz average over all the course's quizzes (best score of each; a quiz not taken
 counts 0) reaches the minimum when one is set and the course has quizzes, and they attended the
 minimum share of the cohort's scheduled, not cancelled live sessions when one is set and the
-cohort has sessions. A course with no modules (a webinar series) completes on attendance
-alone. ``evaluate_completion`` (with ``refresh_progress``, which it calls) is the only place
-that completes an enrolment.
+cohort has sessions, and they posted the minimum number of messages in their cohort's discussion
+(learners.discussion) when one is set. A course with no modules (a webinar series) completes
+on attendance alone. ``evaluate_completion`` (with ``refresh_progress``, which it calls) is the
+only place that completes an enrolment.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, CoursePage, ModulePage
 from learners.certificates import services as certificates
+from learners.discussion.selectors import posts_by_learner
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.enrolment.sanitize import MAX_LENGTH, clean_html
 
@@ -267,6 +269,7 @@ class Stats:
     best: dict[tuple[UUID, str], int] = field(default_factory=dict)
     present: int = 0
     sessions: int = 0
+    posts: int = 0
 
 
 def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
@@ -315,6 +318,8 @@ def rule_is_met(structure: CourseStructure, stats: Stats) -> bool:
         return False  # nothing to complete: no modules, no attendance to earn
     if not structure.required_keys <= stats.done:
         return False
+    if structure.min_posts and stats.posts < structure.min_posts:
+        return False
     if structure.min_quiz_score is not None and structure.quizzes:
         total = sum(stats.best.get(quiz, 0) for quiz in structure.quizzes)
         if total / len(structure.quizzes) < structure.min_quiz_score:
@@ -350,6 +355,13 @@ def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ())
     for key, group in by_course.items():
         structure = course_structure(courses[key])
         stats = _stats(group)
+        if structure.min_posts:  # the course requires posts in the cohort's discussion
+            posts = posts_by_learner(
+                cohort_ids={e.cohort_id for e in group}, learner_ids={e.learner_id for e in group}
+            )
+            for enrolment in group:
+                key = (enrolment.cohort_id, enrolment.learner_id)
+                stats[enrolment.pk].posts = posts.get(key, 0)
         total = len(structure.modules)
         for enrolment in group:
             mine = stats[enrolment.pk]

@@ -23,6 +23,7 @@ class CourseStructure:
     min_quiz_score: int | None
     min_attendance: int | None
     quizzes: set[tuple[UUID, str]] = field(default_factory=set)
+    min_posts: int | None = None
 
     @property
     def module_keys(self) -> set[UUID]:
@@ -54,6 +55,7 @@ def course_structure(course: CoursePage) -> CourseStructure:
         required_keys=required or live_keys,
         min_quiz_score=course.completion_min_quiz_score,
         min_attendance=course.completion_min_attendance,
+        min_posts=course.completion_min_posts,
     )
     structure.quizzes = {(m.key, quiz_id) for m in modules for quiz_id in m.quiz_ids}
     return structure

@@ -26,9 +26,12 @@ from django.db.models import (
     CharField,
     Count,
     F,
+    IntegerField,
     Max,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -39,6 +42,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage, ModulePage
+from learners.discussion.models import Post
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.progress.models import Attendance, ModuleProgress, QuizAttempt, Reflection
 
@@ -184,6 +188,23 @@ def _ordering(sort: str) -> list:
     return [ordered, tiebreak]
 
 
+def _discussion_posts(cohort: Cohort):
+    """The learner's messages in the cohort's discussion that count (not deleted or hidden)."""
+    posts = (
+        Post.objects.filter(
+            thread__cohort=cohort,
+            author=OuterRef("learner"),
+            deleted_at__isnull=True,
+            hidden_at__isnull=True,
+        )
+        .order_by()
+        .values("author")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(posts, output_field=IntegerField()), Value(0))
+
+
 def cohort_learners(
     cohort: Cohort, filters: LearnerFilters, now: datetime | None = None
 ) -> QuerySet:
@@ -198,6 +219,7 @@ def cohort_learners(
             is_at_risk=Case(
                 When(risk, then=Value(True)), default=Value(False), output_field=BooleanField()
             ),
+            discussion_posts=_discussion_posts(cohort),
         )
     )
     queryset = queryset.annotate(sort_name=Lower("display_name"))
