@@ -24,6 +24,8 @@ urlpatterns = [
     path("calendar/<str:token>.ics", learner_live.calendar_feed, name="calendar_feed"),
     # Database, cache and broker reachability for load balancers (aula/health.py).
     path("health/", health, name="health"),
+    # Digital credentials for wallets and verifiers: keys, issuer, achievements, status list.
+    path("", include("learners.learn.credential_urls")),
 ]
 
 if settings.DEBUG:

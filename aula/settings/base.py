@@ -305,6 +305,18 @@ AULA_PUBLIC_URL = os.environ.get(
     f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}",
 ).rstrip("/")
 
+# The key that signs the certificates' digital credentials (learners/certificates/keys.py): an
+# Ed25519 private key in PEM, or the path of a file holding it (production requires one), and
+# the public keys of earlier signing keys, still published so older credentials verify.
+AULA_CREDENTIAL_SIGNING_KEY = os.environ.get("AULA_CREDENTIAL_SIGNING_KEY", "")
+AULA_CREDENTIAL_SIGNING_KEY_FILE = os.environ.get("AULA_CREDENTIAL_SIGNING_KEY_FILE", "")
+AULA_CREDENTIAL_PREVIOUS_PUBLIC_KEYS = os.environ.get("AULA_CREDENTIAL_PREVIOUS_PUBLIC_KEYS", "")
+AULA_CREDENTIAL_PREVIOUS_PUBLIC_KEYS_DIR = os.environ.get(
+    "AULA_CREDENTIAL_PREVIOUS_PUBLIC_KEYS_DIR", ""
+)
+# Development only (dev.py): a missing key file is generated.
+AULA_CREDENTIAL_GENERATE_MISSING_KEY = False
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Aula"
 # Wagtail's admin notification emails link to the same public address.

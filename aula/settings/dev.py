@@ -13,3 +13,8 @@ WHITENOISE_AUTOREFRESH = True
 # The demo's admin, editor and tutor log in with a password only; AULA_MFA_REQUIRED_FOR=
 # superusers,editors,tutors (production's default) makes them set up an authenticator app.
 AULA_MFA_REQUIRED_FOR = env_list("AULA_MFA_REQUIRED_FOR", "")
+# The digital credentials' signing key: the environment's, else a development key generated
+# once into a git-ignored file (learners/certificates/keys.py).
+if not AULA_CREDENTIAL_SIGNING_KEY and not AULA_CREDENTIAL_SIGNING_KEY_FILE:  # noqa: F405
+    AULA_CREDENTIAL_SIGNING_KEY_FILE = str(BASE_DIR / ".dev-credential-key.pem")  # noqa: F405
+    AULA_CREDENTIAL_GENERATE_MISSING_KEY = True

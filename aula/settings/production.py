@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -186,6 +188,29 @@ if AULA_PRIVATE_MEDIA_SERVE not in PRIVATE_SERVE_MODES:
         f"AULA_PRIVATE_MEDIA_SERVE must be one of {', '.join(sorted(PRIVATE_SERVE_MODES))} "
         f"(got {AULA_PRIVATE_MEDIA_SERVE!r})."
     )
+
+# The key that signs the digital credentials (learners/certificates/keys.py): never generated
+# here, since a lost or changed key would leave every issued credential unverifiable.
+_credential_key = _env("AULA_CREDENTIAL_SIGNING_KEY")
+_credential_key_file = _env("AULA_CREDENTIAL_SIGNING_KEY_FILE")
+AULA_CREDENTIAL_GENERATE_MISSING_KEY = False
+if not _credential_key and not _credential_key_file:
+    problems.append(
+        "AULA_CREDENTIAL_SIGNING_KEY is not set (an Ed25519 private key in PEM, from "
+        "`openssl genpkey -algorithm ed25519`; or AULA_CREDENTIAL_SIGNING_KEY_FILE, its path)."
+    )
+else:
+    try:
+        if not _credential_key:
+            _credential_key = Path(_credential_key_file).read_text()
+        _loaded = serialization.load_pem_private_key(_credential_key.encode(), password=None)
+        if not isinstance(_loaded, Ed25519PrivateKey):
+            raise ValueError("not an Ed25519 key")
+    except (OSError, ValueError, TypeError) as _error:
+        problems.append(
+            "AULA_CREDENTIAL_SIGNING_KEY must be an unencrypted Ed25519 private key in PEM "
+            f"({type(_error).__name__}: {_error})."
+        )
 
 # The web process checks the database, the cache and the broker before serving (aula/wsgi.py).
 AULA_PREFLIGHT = _env("AULA_PREFLIGHT") != "0"

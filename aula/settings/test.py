@@ -4,7 +4,11 @@ DATABASE_URL and CELERY_BROKER_URL from the environment still apply, so the same
 against PostgreSQL, Redis and a real worker in CI.
 """
 
+import hashlib
 import os
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .base import *  # noqa: F403
 
@@ -34,3 +38,17 @@ WHITENOISE_AUTOREFRESH = True
 # Tests log staff and tutors in with force_login; the second-factor requirement (on by default,
 # pinned by tests/security/test_mfa.py) is switched on by the tests of it.
 AULA_MFA_REQUIRED_FOR = []
+# A fixed Ed25519 key signs the digital credentials: the same in every process of the suite
+# (the services tests' worker included), never valid anywhere else.
+AULA_CREDENTIAL_SIGNING_KEY = (
+    Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"aula-test-credential-key").digest())
+    .private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    .decode("ascii")
+)
+AULA_CREDENTIAL_SIGNING_KEY_FILE = ""
+AULA_CREDENTIAL_PREVIOUS_PUBLIC_KEYS = ""
+AULA_CREDENTIAL_PREVIOUS_PUBLIC_KEYS_DIR = ""

@@ -45,6 +45,12 @@ class Certificate(models.Model):
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)
+    # Its position in the revocation status list (status_list.py), drawn at random; and the
+    # Open Badges 3.0 credential (a compact JWS, credentials.py), signed when it is issued.
+    status_index = models.PositiveIntegerField(
+        _("status list index"), unique=True, null=True, blank=True, editable=False
+    )
+    credential = models.TextField(_("digital credential"), blank=True, editable=False)
     replaces = models.OneToOneField(
         "self",
         verbose_name=_("replaces"),

@@ -32,17 +32,19 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
 from aula.links import public_url
 from home.models import SiteSettings
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 
-from . import tasks
+from . import status_list, tasks
+from .credentials import ensure_credential
 from .files import new_pdf_name
 from .models import Certificate, new_certificate_code
 from .numbers import new_certificate_number, normalise_number
-from .pdf import CertificateContent, Signature, render_certificate
+from .pdf import CertificateContent, render_certificate
+from .sources import localized_course as _localized_course
+from .sources import signatures as _signatures
 
 logger = logging.getLogger(__name__)
 
@@ -161,14 +163,6 @@ def learner_name(enrolment: Enrolment) -> str:
     )
 
 
-def _localized_course(course, language: str):
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None or course.locale_id == locale.pk:
-        return course
-    translated = course.get_translation_or_none(locale)
-    return translated.specific if translated is not None and translated.live else course
-
-
 def _completed_on(enrolment: Enrolment):
     completed_at = enrolment.completed_at or timezone.now()
     try:
@@ -190,6 +184,7 @@ def _new_certificate(enrolment: Enrolment, *, replaces: Certificate | None = Non
         course_title=course.title[:255],
         hours=course.effort_hours or 0,
         completed_on=_completed_on(enrolment),
+        status_index=status_list.new_status_index(),
         replaces=replaces,
     )
 
@@ -208,7 +203,7 @@ def issue_certificate(*, enrolment_id: int) -> tuple[Certificate, bool]:
         raise NotCompleted()
     existing = current_certificate(enrolment.pk)
     if existing is not None:
-        return ensure_pdf(existing), False
+        return _completed(existing), False
     certificate = _new_certificate(enrolment)
     for _attempt in range(INSERT_ATTEMPTS):
         try:
@@ -217,17 +212,27 @@ def issue_certificate(*, enrolment_id: int) -> tuple[Certificate, bool]:
         except IntegrityError:
             existing = current_certificate(enrolment.pk)
             if existing is not None:  # another worker issued it first
-                return ensure_pdf(existing), False
-            # A number (or code) collision: draw new ones and try again.
-            certificate.pk = None
-            certificate.code = new_certificate_code()
-            certificate.number = new_certificate_number()
+                return _completed(existing), False
+            # A number, code or status index collision: draw new ones and try again.
+            _redraw(certificate)
         else:
             break
     else:
         raise CertificateError("could not allocate a unique certificate number")
     _queue_email(certificate, reissued=False)
-    return ensure_pdf(certificate), True
+    return _completed(certificate), True
+
+
+def _redraw(certificate: Certificate) -> None:
+    certificate.pk = None
+    certificate.code = new_certificate_code()
+    certificate.number = new_certificate_number()
+    certificate.status_index = status_list.new_status_index()
+
+
+def _completed(certificate: Certificate) -> Certificate:
+    """The certificate with its credential signed and its PDF stored (each once)."""
+    return ensure_pdf(ensure_credential(certificate))
 
 
 def ensure_pdf(certificate: Certificate) -> Certificate:
@@ -315,32 +320,6 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
         )
 
 
-def _signatures(site_settings) -> list[Signature]:
-    signatures = []
-    for signatory in site_settings.signatories.select_related("signature").order_by("sort_order"):
-        signatures.append(
-            Signature(
-                name=signatory.name,
-                title=signatory.title,
-                image=_signature_image(signatory.signature),
-            )
-        )
-    return signatures
-
-
-def _signature_image(image) -> bytes | None:
-    """A PNG of the signature scan, at most 600×240 px (a rendition, made once)."""
-    if image is None:
-        return None
-    try:
-        rendition = image.get_rendition("max-600x240|format-png")
-        with rendition.file.open("rb") as handle:
-            return handle.read()
-    except Exception:  # a missing or broken scan leaves the signature line blank
-        logger.warning("Signature image %s could not be read", image.pk, exc_info=True)
-        return None
-
-
 def _queue_email(certificate: Certificate, *, reissued: bool) -> None:
     certificate_id = certificate.pk
     transaction.on_commit(lambda: tasks.send_certificate_email.delay(certificate_id, reissued))
@@ -375,6 +354,7 @@ def revoke(*, certificate: Certificate, by, reason: str, now: datetime | None = 
         locked.revoked_reason = reason
         locked.save(update_fields=["revoked_at", "revoked_reason"])
         _withdraw_pdf(locked)
+        status_list.changed()  # its bit in the revocation list is now set
         _log(locked, "aula.certificate.revoke", by, {"reason": reason})
     return locked
 
@@ -392,6 +372,7 @@ def reissue(*, certificate: Certificate, by, now: datetime | None = None) -> Cer
         old.replaced_at = now or timezone.now()
         old.save(update_fields=["replaced_at"])
         _withdraw_pdf(old)
+        status_list.changed()  # the old one's bit in the revocation list is now set
         enrolment = _load_enrolment(old.enrolment_id)
         new = _new_certificate(enrolment, replaces=old)
         new.completed_on = old.completed_on  # what is attested does not move
@@ -400,16 +381,14 @@ def reissue(*, certificate: Certificate, by, now: datetime | None = None) -> Cer
                 with transaction.atomic():
                     new.save()
             except IntegrityError:
-                new.pk = None
-                new.code = new_certificate_code()
-                new.number = new_certificate_number()
+                _redraw(new)
             else:
                 break
         else:
             raise CertificateError("could not allocate a unique certificate number")
         _log(old, "aula.certificate.reissue", by, {"replaced_by": new.number})
         _queue_email(new, reissued=True)
-    return ensure_pdf(new)
+    return _completed(new)
 
 
 def reissue_by_id(*, certificate_id: int, user_id: int | None = None) -> int | None:

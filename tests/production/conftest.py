@@ -5,6 +5,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from learners.certificates.keys import private_key_pem
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -19,6 +22,7 @@ COMPLETE_ENV = {
     "AULA_PUBLIC_URL": "https://aula.example",
     "EMAIL_HOST": "smtp.invalid",
     "DEFAULT_FROM_EMAIL": "Aula <no-reply@aula.example>",
+    "AULA_CREDENTIAL_SIGNING_KEY": private_key_pem(Ed25519PrivateKey.generate()),
 }
 
 
