@@ -85,7 +85,7 @@ def test_first_run_reports_what_it_created(demo):
     learners = len(content_people.LEARNERS)
     enrolments = sum(len(spec.enrolments) for spec in content_people.LEARNERS) + 2
     assert (
-        f"created 1 locales, 52 pages, {4 + learners} users, 6 cohorts, {enrolments} enrolments"
+        f"created 3 locales, 60 pages, {4 + learners} users, 7 cohorts, {enrolments} enrolments"
         in demo
     )
 
@@ -214,7 +214,7 @@ def cohorts_of(slug):
 
 
 def test_cohorts_exist_in_both_languages(demo):
-    assert set(Cohort.objects.values_list("language", flat=True)) == {"en", "es"}
+    assert set(Cohort.objects.values_list("language", flat=True)) == {"en", "es", "pt"}
     care = cohorts_of("decent-work-care-economy")
     assert [(c.language, c.enrolment_mode) for c in care] == [
         ("en", "application"),
@@ -225,8 +225,9 @@ def test_cohorts_exist_in_both_languages(demo):
     assert gbv["es"].enrolment_mode == gbv["en"].enrolment_mode == "invitation"
     assert gbv["es"].invitation_code
     assert list(gbv["es"].tutors.values_list("email", flat=True)) == ["tutor@aula.example"]
-    (self_paced,) = cohorts_of("intro-gender-diversity-human-rights")
-    assert self_paced.enrolment_mode == "open"
+    self_paced, self_paced_pt = cohorts_of("intro-gender-diversity-human-rights")
+    assert (self_paced.language, self_paced_pt.language) == ("en", "pt")
+    assert self_paced.enrolment_mode == self_paced_pt.enrolment_mode == "open"
     assert self_paced.starts_on is self_paced.ends_on is self_paced.capacity is None
     assert self_paced.is_enrolment_open()
     (series,) = cohorts_of("professionalising-care-series")

@@ -6,14 +6,14 @@
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
-from learners.demo.build import LANGUAGE_CODES, build_demo, login_lines
+from learners.demo.build import LANGUAGE_CODES, PARTIAL_TRANSLATIONS, build_demo, login_lines
 
 
 class Command(BaseCommand):
     help = (
-        "Build the bilingual demo site (courses, pages, demo accounts, cohorts, learners and "
-        "their enrolments). Idempotent: a second "
-        "run creates nothing."
+        "Build the demo site in English and Spanish, with Portuguese and French pages "
+        "(courses, pages, demo accounts, cohorts, learners and their enrolments). "
+        "Idempotent: a second run creates nothing."
     )
 
     def add_arguments(self, parser):
@@ -31,13 +31,14 @@ class Command(BaseCommand):
 
         demo = build_demo()
         created = demo.created
-        pages = Page.objects.filter(locale__language_code__in=LANGUAGE_CODES, depth__gt=1)
+        languages = (*LANGUAGE_CODES, *PARTIAL_TRANSLATIONS)
+        pages = Page.objects.filter(locale__language_code__in=languages, depth__gt=1)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo site ready: created {created['locales']} locales, "
                 f"{created['pages']} pages, {created['users']} users, "
                 f"{created['cohorts']} cohorts, {created['enrolments']} enrolments "
                 f"({pages.count()} pages and {len(demo.courses)} courses in "
-                f"{' and '.join(LANGUAGE_CODES)})."
+                f"{', '.join(languages[:-1])} and {languages[-1]})."
             )
         )
