@@ -32,10 +32,22 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
 
 from .blocks import MaterialsBlock, ModuleBodyBlock
+
+# The pages' inline items live in courses/inlines.py; imported here so that they are this app's
+# models and ``courses.models`` keeps naming them.
+from .inlines import (  # noqa: F401
+    ApplicationQuestion,
+    CourseCompetency,
+    CourseLearningOutcome,
+    CourseRequiredModule,
+    CourseSupportLink,
+    LiveSessionSpeaker,
+)
 
 SHORT_RICH_TEXT = ["bold", "italic", "ul", "ol", "link"]
 
@@ -239,6 +251,19 @@ class CoursePage(BasePage):
         index.RelatedFields("competencies", [index.SearchField("title")]),
     ]
 
+    # What wagtail-localize's translation editor offers, beyond what it derives from the fields
+    # (text translated; choices, numbers, images and flags kept as the source's): the slug, so
+    # the Spanish copy gets a Spanish address, and each inline item's words (courses/inlines.py).
+    # The required modules are the course's structure and stay the source's.
+    override_translatable_fields = [
+        TranslatableField("slug"),
+        TranslatableField("outcomes"),
+        TranslatableField("competencies"),
+        TranslatableField("support_links"),
+        TranslatableField("application_questions"),
+        SynchronizedField("required_modules"),
+    ]
+
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage", "courses.LiveSessionPage"]
 
@@ -287,53 +312,6 @@ class CoursePage(BasePage):
         context["module_count"] = sum(isinstance(item, ModulePage) for item in outline)
         context["session_count"] = sum(isinstance(item, LiveSessionPage) for item in outline)
         return context
-
-
-class CourseLearningOutcome(Orderable):
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="outcomes")
-    text = models.CharField(_("outcome"), max_length=300)
-
-    panels = [FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("learning outcome")
-
-    def __str__(self):
-        return self.text
-
-
-class CourseCompetency(Orderable):
-    """A competency the course attests; certificates name them."""
-
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="competencies")
-    title = models.CharField(_("competency"), max_length=200)
-    description = models.CharField(_("description"), max_length=400, blank=True)
-
-    panels = [FieldPanel("title"), FieldPanel("description")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("competency")
-        verbose_name_plural = _("competencies")
-
-    def __str__(self):
-        return self.title
-
-
-class CourseSupportLink(Orderable):
-    """A helpline or support service shown on every page of a sensitive course."""
-
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="support_links")
-    title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("address"))
-    description = models.CharField(_("description"), max_length=300, blank=True)
-
-    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("description")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("support link")
-
-    def __str__(self):
-        return self.title
 
 
 class CourseChildPage(BasePage):
@@ -421,6 +399,7 @@ class LiveSessionPage(CourseChildPage):
         index.SearchField("agenda"),
         index.RelatedFields("speakers", [index.SearchField("name")]),
     ]
+    override_translatable_fields = [TranslatableField("slug"), TranslatableField("speakers")]
 
     outline_label = _("Live session")
 
@@ -430,64 +409,6 @@ class LiveSessionPage(CourseChildPage):
     @property
     def effort_minutes(self):
         return self.duration_minutes
-
-
-class LiveSessionSpeaker(Orderable):
-    page = ParentalKey(LiveSessionPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("speaker")
-
-    def __str__(self):
-        return self.name
-
-
-class ApplicationQuestion(Orderable):
-    """A question applicants answer when a cohort of the course enrols by application."""
-
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="application_questions")
-    text = models.CharField(_("question"), max_length=300)
-    help_text = models.CharField(_("help text"), max_length=300, blank=True)
-    required = models.BooleanField(_("required"), default=True)
-
-    panels = [FieldPanel("text"), FieldPanel("help_text"), FieldPanel("required")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("application question")
-
-    def __str__(self):
-        return self.text
-
-
-class CourseRequiredModule(Orderable):
-    """A module that learners must complete; when a course lists none, every module is required."""
-
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="required_modules")
-    module = models.ForeignKey(
-        "courses.ModulePage",
-        verbose_name=_("module"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [PageChooserPanel("module", page_type="courses.ModulePage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("required module")
-        verbose_name_plural = _("required modules")
-
-    def __str__(self):
-        return self.module.title
-
-    def clean(self):
-        super().clean()
-        if self.page_id and self.module_id and self.module.get_parent().pk != self.page_id:
-            raise ValidationError({"module": _("Choose a module of this course.")})
 
 
 class EnrolmentMode(models.TextChoices):
@@ -515,6 +436,9 @@ class CohortForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from .tutor_picker import limit_to_tutors  # only people who may tutor, searchable
+
+        limit_to_tutors(self)
         slots = self.formsets.get("session_slots")
         if slots is not None:
             for form in slots.forms:

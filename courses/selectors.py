@@ -72,20 +72,31 @@ def catalogue_courses(
 ) -> QuerySet[CoursePage]:
     """Live, public courses of a catalogue, optionally filtered.
 
-    ``language`` keeps the courses that are published in that language (a live translation of
-    the course exists in that locale).
+    A catalogue lists only the courses published in its own language: a translation started
+    and not yet published (a draft) or an alias standing for the source page (wagtail-localize
+    makes them for untranslated pages) is left out. ``language`` keeps the courses that are
+    published in that language (a live translation of the course, not an alias, exists in that
+    locale).
     """
     courses = exclude_private(
-        CoursePage.objects.child_of(index).live().select_related("image").order_by("path")
+        published_translations(CoursePage.objects.child_of(index))
+        .select_related("image")
+        .order_by("path")
     )
     if topic:
         courses = courses.filter(topic=topic)
     if format:
         courses = courses.filter(format=format)
     if language:
-        translated = Page.objects.live().filter(locale__language_code=language)
+        translated = published_translations(Page.objects.filter(locale__language_code=language))
         courses = courses.filter(translation_key__in=translated.values("translation_key"))
     return courses
+
+
+def published_translations(pages):
+    """The pages of ``pages`` that are published in their own right: live and not an alias (an
+    alias shows its source page's content, in the source's language)."""
+    return pages.live().filter(alias_of__isnull=True)
 
 
 def public_languages() -> list[tuple[str, str]]:

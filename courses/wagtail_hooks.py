@@ -10,15 +10,18 @@ hooks of this app:
   "More" menu and in the edit page's header (e.g. review enrolments, import a learner list).
 """
 
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Cohort
+from .translation_views import TranslationStatusView, may_see_translations, submit_translation_view
 
 COHORT_QUERYSET_HOOK = "construct_cohort_listing_queryset"
 COHORT_BUTTONS_HOOK = "register_cohort_buttons"
@@ -97,3 +100,33 @@ cohort_viewset = CohortViewSet("cohorts")
 @hooks.register("register_admin_viewset")
 def register_cohort_viewset():
     return cohort_viewset
+
+
+# --- translations (courses/translation.py) -----------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translations/<int:translation_id>/submit/",
+            submit_translation_view,
+            name="courses_submit_translation",
+        ),
+        path("reports/translations/", TranslationStatusView.as_view(), name="courses_translations"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    class TranslationStatusMenuItem(MenuItem):
+        def is_shown(self, request):
+            return may_see_translations(request.user)
+
+    return TranslationStatusMenuItem(
+        _("Course translations"),
+        reverse("courses_translations"),
+        name="course-translations",
+        icon_name="globe",
+        order=920,
+    )

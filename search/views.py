@@ -47,11 +47,14 @@ def search(request):
             )
         words = search_words(query)
         if words:
+            # Pages published in this language only: not a draft translation, not an alias
+            # standing for an untranslated page (its text is the source language's).
             results = (
                 Page.objects.live()
                 .public()
                 .type(CoursePage, ModulePage)
                 .filter(locale=Locale.get_active())
+                .exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("id"))
                 .specific()
                 .search(" ".join(words))
             )

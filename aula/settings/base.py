@@ -327,6 +327,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# wagtail-localize: a new translation starts as a draft (not published with the source's text
+# because the source is live); it is published when translated, by someone who may publish or
+# through the moderation workflow (courses/translation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Content-Security-Policy (django-csp). The public site loads nothing from other origins;
 # the Wagtail admin keeps its own defaults.

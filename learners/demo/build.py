@@ -316,11 +316,17 @@ def _apply(page: Page, spec: dict) -> None:
         if name in STRUCTURE_KEYS:
             continue
         if name in INLINES:
+            # A translation's items replace the source's items that the copy for translation
+            # brought, keeping their rows and translation keys: item n translates item n.
+            copied = list(getattr(page, name).all())
             children = []
             for order, item in enumerate(value):
                 child = INLINES[name](item)
                 child.sort_order = order
-                child.full_clean(exclude=["page"])
+                if order < len(copied):
+                    child.pk = copied[order].pk
+                    child.translation_key = copied[order].translation_key
+                child.full_clean(exclude=["page", "locale"], validate_unique=False)
                 children.append(child)
             setattr(page, name, children)
         else:

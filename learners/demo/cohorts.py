@@ -52,18 +52,23 @@ def ensure_cohorts(demo: DemoSite) -> dict[str, object]:
 def ensure_application_questions(course: Translated) -> None:
     """Two required questions and an optional one, on the English and the Spanish course page
     (set once, through a published revision so editors see them in the editor)."""
+    keys: list = []  # question n in every language translates the first language's question n
     for language in LANGUAGE_CODES:
         # A fresh copy: the one built earlier in this run may hold a stale tree position
         # (``numchild`` before its translated children were added), which publishing would save.
         page = CoursePage.objects.get(pk=getattr(course, language).pk)
-        if page.application_questions.exists():
-            continue
-        page.application_questions = [
-            ApplicationQuestion(sort_order=order, **question)
-            for order, question in enumerate(content_people.APPLICATION_QUESTIONS[language])
-        ]
-        page.save_revision().publish()
-        page.refresh_from_db()
+        questions = list(page.application_questions.all())
+        if not questions:
+            questions = [
+                ApplicationQuestion(sort_order=order, **question)
+                for order, question in enumerate(content_people.APPLICATION_QUESTIONS[language])
+            ]
+            for question, key in zip(questions, keys, strict=False):
+                question.translation_key = key
+            page.application_questions = questions
+            page.save_revision().publish()
+            page.refresh_from_db()
+        keys = keys or [question.translation_key for question in questions]
 
 
 def _create_cohort(page: CoursePage, spec, now, users: dict) -> object:
