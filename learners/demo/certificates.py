@@ -3,8 +3,9 @@ own service (``learners/certificates.py``) synchronously, and one of them is rev
 signatories (with drawn signatures) are set in the site settings when there are none.
 
 If the demo has no completed enrolment yet (progress not recorded), the first two demo
-enrolments in a cohort are marked completed here so that the certificates can be seen. A second
-run changes nothing.
+enrolments in a cohort that has ended or has no dates are marked completed here so that the
+certificates can be seen (never in a cohort under way or still to start). A second run changes
+nothing.
 """
 
 import io
@@ -54,8 +55,10 @@ def ensure_certificates(demo) -> int:
 
 def _complete_two(cohorts) -> None:
     now = timezone.now()
+    today = timezone.localdate(now)
+    finished = [c for c in cohorts if (c.ends_on and c.ends_on < today) or not c.starts_on]
     for enrolment in Enrolment.objects.filter(
-        cohort__in=cohorts, status=EnrolmentStatus.ACTIVE
+        cohort__in=finished, status=EnrolmentStatus.ACTIVE
     ).order_by("pk")[:2]:
         enrolment.status = EnrolmentStatus.COMPLETED
         enrolment.completed_at = now

@@ -4,15 +4,22 @@ about twenty learners with profiles, enrolled through the site's own services.""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from courses.models import ApplicationQuestion, Cohort, CoursePage, EnrolmentMode
+from courses.models import (
+    ApplicationQuestion,
+    Cohort,
+    CoursePage,
+    EnrolmentMode,
+    LiveSessionPage,
+)
 from learners.enrolment import services
 from learners.models import Enrolment, LearnerProfile
 
@@ -74,15 +81,23 @@ def ensure_application_questions(course: Translated) -> None:
 def _create_cohort(page: CoursePage, spec, now, users: dict) -> object:
     today = timezone.localdate(now)
     fields = {}
-    if spec.fixed_start:
-        fields["starts_on"] = date.fromisoformat(spec.fixed_start)
+    if spec.series:
+        # One session a week from the start (learners/demo/live.py): the dates span them, and
+        # people may join the series until its last session.
+        sessions = LiveSessionPage.objects.child_of(page).live().count()
+        starts_on = today + timedelta(days=spec.starts_in_days)
+        fields.update(
+            starts_on=starts_on, ends_on=starts_on + timedelta(weeks=max(sessions, 1) - 1)
+        )
     elif spec.starts_in_days is not None:
         starts_on = today + timedelta(days=spec.starts_in_days)
+        closes = now + timedelta(days=spec.starts_in_days - 1)
         fields.update(
             starts_on=starts_on,
             ends_on=starts_on + timedelta(weeks=spec.weeks or 1, days=-1),
-            enrolment_opens_at=now - timedelta(days=14),
-            enrolment_closes_at=now + timedelta(days=spec.starts_in_days - 1),
+            # Four weeks of enrolment before the start (open now for the cohorts to come).
+            enrolment_opens_at=min(now - timedelta(days=14), closes - timedelta(days=27)),
+            enrolment_closes_at=closes,
         )
     if spec.mode == EnrolmentMode.INVITATION:
         fields["invitation_code"] = spec.invitation_code
@@ -159,11 +174,29 @@ def _ensure_learner_account(spec, password: str, created: Counter):
     return user
 
 
+def enrolment_moment(cohort, now):
+    """When the demo's learners enrolled in ``cohort``: now where enrolment is open and the
+    cohort has not started; a week after enrolment opened for a cohort under way or over; a
+    week before the first session of a live series; eight weeks ago in a self-paced cohort
+    (their work goes back five weeks)."""
+    if cohort.starts_on is None:
+        return now - timedelta(weeks=8)
+    if cohort.starts_on > timezone.localdate(now) and cohort.is_enrolment_open(now):
+        return now
+    if cohort.enrolment_opens_at:
+        return cohort.enrolment_opens_at + timedelta(days=7)
+    start = datetime.combine(cohort.starts_on, time(9), tzinfo=ZoneInfo(cohort.time_zone))
+    return start - timedelta(weeks=1)
+
+
 def _ensure_enrolment(user, cohort, status: str, admin, created: Counter) -> None:
-    """Enrol ``user`` as the site would: apply (and, for "active", be approved by the admin)
-    in an application cohort, the invitation code in an invitation cohort, else enrol."""
+    """Enrol ``user`` as the site would, at ``enrolment_moment``: apply (and, for "active", be
+    approved by the admin) in an application cohort, the invitation code in an invitation
+    cohort, else enrol."""
     if Enrolment.objects.filter(learner=user, cohort=cohort).exists():
         return
+    now = timezone.now()
+    moment = enrolment_moment(cohort, now)
     if cohort.enrolment_mode == EnrolmentMode.APPLICATION:
         questions = cohort.course.specific.application_questions.all()
         answers = content_people.ANSWERS[cohort.language]
@@ -174,9 +207,16 @@ def _ensure_enrolment(user, cohort, status: str, admin, created: Counter) -> Non
                 {"question": question.text, "answer": answer}
                 for question, answer in zip(questions, answers, strict=False)
             ],
+            now=moment,
         )
         if status == "active":
-            services.approve(enrolment=enrolment, by=admin)
+            services.approve(enrolment=enrolment, by=admin, now=moment)
     else:
-        services.enrol(learner=user, cohort=cohort, invitation_code=cohort.invitation_code)
+        enrolment = services.enrol(
+            learner=user, cohort=cohort, invitation_code=cohort.invitation_code, now=moment
+        )
+    if moment != now:
+        # The row's creation time is set by the database; the enrolment is dated as it
+        # happened (the tutor's "at risk" reads it).
+        Enrolment.objects.filter(pk=enrolment.pk).update(created_at=moment)
     created["enrolments"] += 1

@@ -1,7 +1,10 @@
 """Demo cohorts, application questions and learners (see ``cohorts.ensure_cohorts``).
 
 Cohorts are keyed by a short key and looked up by course and title, so a second run finds
-them. Dates are relative to the first run: enrolment is open when the demo is built.
+them. Dates are relative to the day of the first run: the Spanish GBV cohort is half-way (its
+tutor follows it), the English one has ended (its learners who finished hold certificates), the
+care-economy cohorts start in a few weeks (enrolment is open), the self-paced cohort has no dates
+and the live series spans its weekly sessions, one of them already held.
 Learners are fictional officials of ministries of labour and care organisations across the
 region (and observers from Spain); their addresses use the reserved ``.example`` domain.
 """
@@ -57,13 +60,13 @@ class DemoCohort:
     language: str
     title: str
     mode: str  # an EnrolmentMode value
-    starts_in_days: int | None = None  # from the first run; None: no dates
+    starts_in_days: int | None = None  # from the first run (negative: started); None: no dates
     weeks: int | None = None
     capacity: int | None = None
     time_zone: str = "America/Bogota"
     invitation_code: str = ""
     tutors: tuple[str, ...] = ()  # demo user roles
-    fixed_start: str = ""  # an ISO date instead of starts_in_days
+    series: bool = False  # a live series: its dates span one session a week from the start
 
 
 COHORTS = (
@@ -96,7 +99,7 @@ COHORTS = (
         "es",
         "Edición en español para ministerios de trabajo",
         "invitation",
-        starts_in_days=21,
+        starts_in_days=-42,
         weeks=10,
         capacity=50,
         invitation_code="RIALES2027",
@@ -108,7 +111,7 @@ COHORTS = (
         "en",
         "English edition for ministries of labour",
         "invitation",
-        starts_in_days=56,
+        starts_in_days=-84,
         weeks=10,
         capacity=30,
         time_zone="America/Jamaica",
@@ -136,7 +139,8 @@ COHORTS = (
         "es",
         "Serie de videoconferencias 2025–2026",
         "open",
-        fixed_start="2025-04-29",
+        starts_in_days=-5,
+        series=True,
         time_zone="America/Montevideo",
     ),
 )

@@ -1,7 +1,9 @@
 """Demo live-session schedules: every live session of the dated cohorts' courses scheduled
-weekly from the cohort's start, at 10:00 in the cohort's time zone; the webinar series (which
-began in 2025) has sessions in the past, with recordings and attendance marked by staff
-through the site's own service (``learners.live.mark_attendance``), and sessions to come.
+weekly from the cohort's start, at 10:00 in the cohort's time zone, and the live series' sessions
+weekly from its start at 15:00 (its dates span them: learners/demo/cohorts.py). Sessions already
+held have their recording and attendance marked by the cohort's tutor (staff for the series)
+through the site's own service (``learners.live.mark_attendance``) at their end; sessions to
+come have none.
 
 A cohort that already has scheduled sessions is left as it is: a second run changes nothing.
 """
@@ -20,9 +22,6 @@ from learners.models import SEAT_STATUSES, Enrolment
 # Cohorts (content_people.COHORTS keys) whose course has live sessions.
 DATED_COHORTS = ("care-es", "care-en", "gbv-es", "gbv-en")
 SERIES_COHORT = "webinars"
-# In the series, this many sessions lie in the past (weekly, the last one a week ago); the
-# others come weekly from next week.
-SERIES_PAST = 2
 # Attendance pattern of past sessions, by learner position: mostly present, a few not.
 PATTERN = ("present", "present", "present", "absent", "present", "excused")
 
@@ -52,43 +51,38 @@ def _slot(cohort, session, starts_at, n, **fields):
 
 def ensure_live(demo) -> None:
     created = demo.created
-    today = timezone.localdate()
-    for key in DATED_COHORTS:
+    now = timezone.now()
+    admin = demo.users["admin"]
+    for key, hour in [(key, 10) for key in DATED_COHORTS] + [(SERIES_COHORT, 15)]:
         cohort = demo.cohorts.get(key)
         if cohort is None or cohort.session_slots.exists() or not cohort.starts_on:
             continue
+        # The dated cohorts' sessions from the second day; the series' from its first.
+        first = cohort.starts_on + timedelta(days=0 if key == SERIES_COHORT else 1)
+        held = []
         for n, session in enumerate(_sessions(cohort)):
-            day = cohort.starts_on + timedelta(weeks=n, days=1)  # weekly, from the second day
-            _slot(cohort, session, _at(day, 10, cohort.time_zone), n)
+            starts_at = _at(first + timedelta(weeks=n), hour, cohort.time_zone)
+            ends_at = starts_at + timedelta(minutes=session.duration_minutes or 90)
+            recording = f"https://video.example.org/aula/{session.slug}" if ends_at < now else ""
+            slot = _slot(cohort, session, starts_at, n, recording_url=recording)
             created["session slots"] += 1
+            if slot.ends_at < now:
+                held.append(slot)
+        marker = cohort.tutors.order_by("pk").first() or admin
+        created["attendance marks"] += _mark(cohort, held, marker)
 
-    cohort = demo.cohorts.get(SERIES_COHORT)
-    if cohort is None or cohort.session_slots.exists():
-        return
-    marker = demo.users["admin"]  # the series has no tutor; staff mark its attendance
-    past = []
-    for n, session in enumerate(_sessions(cohort)):
-        in_past = n < SERIES_PAST
-        # Weekly: the past ones ending a week ago, the others from next week on.
-        weeks = n - SERIES_PAST if in_past else n - SERIES_PAST + 1
-        starts_at = _at(today + timedelta(weeks=weeks), 15, cohort.time_zone)
-        slot = _slot(
-            cohort,
-            session,
-            starts_at,
-            n,
-            recording_url=(f"https://video.example.org/aula/{session.slug}" if in_past else ""),
-        )
-        created["session slots"] += 1
-        if in_past:
-            past.append(slot)
+
+def _mark(cohort, slots, marker) -> int:
+    """Attendance of the sessions already held, marked at their end."""
     enrolments = list(
         Enrolment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES).order_by("pk")
     )
-    for slot in past:
+    marked = 0
+    for slot in slots:
         marks = {
             enrolment.pk: PATTERN[(i + slot.sort_order) % len(PATTERN)]
             for i, enrolment in enumerate(enrolments)
         }
         live.mark_attendance(slot=slot, marks=marks, by=marker, now=slot.ends_at)
-        created["attendance marks"] += len(marks)
+        marked += len(marks)
+    return marked

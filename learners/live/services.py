@@ -64,6 +64,10 @@ class InvalidAttendance(LiveSessionError):
     message = _("Attendance can only be marked for learners of this cohort.")
 
 
+class SessionNotStarted(LiveSessionError):
+    message = _("This session has not started yet: attendance can be marked once it has begun.")
+
+
 # --- the join window ------------------------------------------------------------------------
 
 
@@ -139,8 +143,10 @@ def mark_attendance(
 ) -> list[int]:
     """Write the tutor's marks for the slot (enrolment id → status; "" leaves a learner
     unmarked) in one transaction and refresh the progress of the enrolments whose mark
-    changed. Returns those enrolment ids."""
+    changed. Returns those enrolment ids. A session that has not started yet is refused."""
     now = now or timezone.now()
+    if SlotState.of(slot, now).upcoming:
+        raise SessionNotStarted
     valid = set(AttendanceStatus.values) | {""}
     if any(status not in valid for status in marks.values()):
         raise InvalidAttendance

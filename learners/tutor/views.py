@@ -22,6 +22,7 @@ from learners.live import services as live
 from learners.live.selectors import profile_zone, rows_for, tutored_slot
 
 from . import exports
+from .charts import cohort_charts
 from .forms import AnnouncementForm, AttendanceForm, LearnerFilterForm
 from .selectors import (
     PAGE_SIZE,
@@ -76,6 +77,7 @@ def _render_cohort(request, cohort, announcement_form, status=200):
     context = {
         "cohort": cohort,
         "counts": cohort_counts(cohort),
+        "charts": cohort_charts(cohort),
         "total_modules": module_count(cohort),
         "form": form,
         "filters": filters,
@@ -161,11 +163,18 @@ def attendance(request, slot_id: int):
         raise Http404
     roster = live.attendance_roster(slot)
     form = AttendanceForm(request.POST or None, roster=roster)
-    if request.method == "POST" and form.is_valid():
+    # Before the session starts there is nothing to mark: the page says so instead of the form
+    # (and the service refuses a mark sent anyway).
+    not_started = live.SlotState.of(slot).upcoming
+    status = 200
+    if request.method == "POST" and not_started:
+        status = 400
+    elif request.method == "POST" and form.is_valid():
         try:
             live.mark_attendance(slot=slot, marks=form.marks(), by=request.user)
         except live.LiveSessionError as error:
             form.add_error(None, error.message)
+            status = 400
         else:
             messages.success(request, ATTENDANCE_SAVED)
             return redirect(request.path)
@@ -178,5 +187,12 @@ def attendance(request, slot_id: int):
     return TemplateResponse(
         request,
         "learners/live/attendance.html",
-        {"form": form, "slot": slot, "row": row, "cohort": slot.cohort},
+        {
+            "form": form,
+            "slot": slot,
+            "row": row,
+            "cohort": slot.cohort,
+            "not_started": live.SessionNotStarted.message if not_started else "",
+        },
+        status=status,
     )
