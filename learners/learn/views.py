@@ -19,7 +19,11 @@ from learners.enrolment import services
 from learners.enrolment.models import Enrolment
 from learners.enrolment.selectors import attach_waitlist_positions, learner_enrolments
 from learners.progress import services as progress
-from learners.progress.selectors import attach_next_modules
+from learners.progress.selectors import (
+    attach_next_modules,
+    attach_session_totals,
+    where_to_continue,
+)
 
 from .forms import ApplicationForm, EnrolForm
 
@@ -34,9 +38,16 @@ def dashboard(request):
     enrolments = learner_enrolments(user=request.user, language=get_language())
     attach_waitlist_positions(enrolments)
     attach_next_modules(enrolments)
+    attach_session_totals(enrolments)
     profile, _created = LearnerProfile.objects.get_or_create(user=request.user)
     return TemplateResponse(
-        request, "learners/dashboard.html", {"enrolments": enrolments, "profile": profile}
+        request,
+        "learners/dashboard.html",
+        {
+            "enrolments": enrolments,
+            "profile": profile,
+            "continue_with": where_to_continue(enrolments),
+        },
     )
 
 

@@ -7,9 +7,9 @@ from functools import reduce
 from operator import or_
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, ModulePage, SessionSlot
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.enrolment.selectors import enrolments_in_course
 
@@ -34,13 +34,16 @@ def course_seat(*, user, course: CoursePage) -> Enrolment | None:
 
 def attach_next_modules(enrolments: list[Enrolment]) -> None:
     """Set ``next_module`` (where to continue, or None) on each active enrolment with a
-    ``course_page``: two queries, whatever the number of enrolments."""
-    active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE]
+    ``course_page``, and ``module_total`` (the course's live modules) on each enrolment holding
+    a seat: two queries, whatever the number of enrolments."""
+    seated = [e for e in enrolments if e.status in SEAT_STATUSES]
+    active = [e for e in seated if e.status == EnrolmentStatus.ACTIVE]
     for enrolment in enrolments:
         enrolment.next_module = None
-    if not active:
+        enrolment.module_total = 0
+    if not seated:
         return
-    courses = {e.course_page.path: e.course_page for e in active}
+    courses = {e.course_page.path: e.course_page for e in seated}
     in_any_course = reduce(or_, (Q(path__startswith=path) for path in courses))
     modules = (
         ModulePage.objects.live()
@@ -54,7 +57,11 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
         if parent_path in outlines:
             module._cached_parent_obj = courses[parent_path]
             outlines[parent_path].append(module)
+    for enrolment in seated:
+        enrolment.module_total = len(outlines[enrolment.course_page.path])
     done: dict[int, set] = {e.pk: set() for e in active}
+    if not done:
+        return
     for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=list(done)).values_list(
         "enrolment_id", "module_key"
     ):
@@ -63,6 +70,45 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
         enrolment.next_module = next_module(
             outlines[enrolment.course_page.path], done[enrolment.pk], enrolment.last_module_key
         )
+
+
+def attach_session_totals(enrolments: list[Enrolment]) -> None:
+    """Set ``session_total`` (the cohort's live sessions, not cancelled), ``session_percent``
+    (the share attended) and ``is_series`` (a seat in a course without modules, whose progress
+    is the sessions attended) on each enrolment (``attach_next_modules`` first): one query,
+    whatever their number."""
+    seated = [e for e in enrolments if e.status in SEAT_STATUSES]
+    totals = {}
+    if seated:
+        totals = dict(
+            SessionSlot.objects.filter(
+                cohort_id__in={e.cohort_id for e in seated}, is_cancelled=False
+            )
+            .order_by()
+            .values("cohort_id")
+            .annotate(count=Count("pk"))
+            .values_list("cohort_id", "count")
+        )
+    for enrolment in enrolments:
+        enrolment.session_total = totals.get(enrolment.cohort_id, 0)
+        enrolment.is_series = enrolment.status in SEAT_STATUSES and not enrolment.module_total
+        enrolment.session_percent = (
+            min(100, round(100 * enrolment.sessions_attended / enrolment.session_total))
+            if enrolment.session_total
+            else 0
+        )
+
+
+def where_to_continue(enrolments: list[Enrolment]) -> Enrolment | None:
+    """The active enrolment the learner worked on most recently that has a module to go on
+    with (``attach_next_modules`` first); else the newest one with a module to start."""
+    candidates = [e for e in enrolments if e.next_module is not None]
+    if not candidates:
+        return None
+    worked = [e for e in candidates if e.last_activity_at is not None]
+    if worked:
+        return max(worked, key=lambda e: e.last_activity_at)
+    return max(candidates, key=lambda e: e.created_at)
 
 
 @dataclass
