@@ -45,6 +45,7 @@ from . import content_en, content_es, content_fr, content_pt
 from .announcements import ensure_announcements
 from .certificates import ensure_certificates
 from .cohorts import ensure_cohorts
+from .discussion import ensure_discussions
 from .content_people import DEMO_PASSWORD, LANGUAGE_CODES
 from .live import ensure_live
 from .progress import ensure_progress
@@ -135,6 +136,7 @@ def build_demo() -> DemoSite:
     demo.cohorts = ensure_cohorts(demo)
     ensure_progress(demo)
     ensure_announcements(demo)
+    ensure_discussions(demo)
     ensure_live(demo)
     ensure_certificates(demo)  # last: progress and attendance complete enrolments
     return demo
