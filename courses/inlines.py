@@ -46,9 +46,36 @@ class CourseCompetency(TranslatableOrderable):
     page = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="competencies")
     title = models.CharField(_("competency"), max_length=200)
     description = models.CharField(_("description"), max_length=400, blank=True)
+    # The standard it belongs to, if any: the certificate's digital credential aligns to it.
+    framework_name = models.CharField(
+        _("competency framework"),
+        max_length=200,
+        blank=True,
+        help_text=_("The standard this competency belongs to, e.g. a national care standard."),
+    )
+    framework_code = models.CharField(
+        _("code in the framework"), max_length=100, blank=True, help_text=_("E.g. EC0435.")
+    )
+    framework_url = models.URLField(
+        _("address in the framework"),
+        blank=True,
+        help_text=_("Where the standard describes this competency (https://…)."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("description")]
-    translatable_fields = [TranslatableField("title"), TranslatableField("description")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("framework_name"),
+        FieldPanel("framework_code"),
+        FieldPanel("framework_url"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("framework_name"),
+        SynchronizedField("framework_code"),
+        SynchronizedField("framework_url"),
+    ]
 
     class Meta(TranslatableOrderable.Meta):
         verbose_name = _("competency")

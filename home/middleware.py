@@ -19,7 +19,16 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     supported = {code.lower() for code, _name in settings.LANGUAGES}
     # Paths that never carry a language: a 404 there is final, not a cue to add /en/.
-    unprefixed = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
+    unprefixed = (
+        "/admin/",
+        "/django-admin/",
+        "/documents/",
+        "/i18n/",
+        "/static/",
+        "/media/",
+        "/credentials/",  # the digital credentials' keys, issuer, achievements, status list
+        "/.well-known/",
+    )
 
     def process_response(self, request, response):
         if response.status_code == 404:

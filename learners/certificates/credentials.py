@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from aula.links import public_url
 from courses.models import ModulePage
@@ -47,6 +48,10 @@ CREDENTIAL_TYPE = ["VerifiableCredential", "OpenBadgeCredential"]
 # The credentials' ids: urn:uuid:<uuid5 of the certificate's code in this namespace>.
 ID_NAMESPACE = uuid.UUID("6f1d0a51-4d1e-5b55-9a3b-2a7c0e3f8b61")
 LOGO_FILTER = "max-400x400|format-png"
+# Printed on the PDF (services.certificate_content), in the certificate's language.
+CREDENTIAL_NOTE = gettext_lazy(
+    "This certificate also exists as a digital credential (Open Badges 3.0)."
+)
 
 
 def timestamp(moment) -> str:

@@ -4,9 +4,11 @@ course nor its subject); the PDF it links to keeps the course title."""
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from aula.links import public_url
 from learners.accounts.recipients import recipient
 
 from .models import Certificate
@@ -25,7 +27,7 @@ def send_certificate_email(*, certificate_id: int, reissued: bool = False) -> bo
     if certificate is None or certificate.revoked_at or certificate.replaced_at:
         return False
     learner = certificate.enrolment.learner
-    to = recipient(learner)
+    to = recipient(learner, certificate.enrolment.cohort)
     sensitive = certificate.enrolment.cohort.course.is_sensitive
     course_title = public_course_title(certificate)
     with translation.override(to.language):
@@ -36,6 +38,10 @@ def send_certificate_email(*, certificate_id: int, reissued: bool = False) -> bo
             "reissued": reissued,
             "learn_url": to.learn_url,
             "verification_url": verification_url(certificate),
+            # The holder's download (a login first): the Open Badges 3.0 credential.
+            "credential_url": public_url(
+                reverse("certificate_credential", kwargs={"certificate_id": certificate.pk})
+            ),
         }
         if sensitive:
             subject = _("An update about your course")

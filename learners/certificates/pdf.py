@@ -62,6 +62,7 @@ class CertificateContent:
     number: str
     signatures: list[Signature] = field(default_factory=list)
     title: str = ""  # PDF metadata
+    credential_note: str = ""  # "also exists as a digital credential…", bottom left
 
 
 # --- glyph coverage -------------------------------------------------------------------------
@@ -160,6 +161,7 @@ def render_certificate(content: CertificateContent) -> bytes:
         "verify_label",
         "number_label",
         "title",
+        "credential_note",
     ):
         texts[name], fallback = printable(getattr(content, name))
         needs_fallback |= fallback
@@ -230,6 +232,11 @@ def render_certificate(content: CertificateContent) -> bytes:
 
     _signatures(pdf, signatures)
     _verification(pdf, content, texts)
+    if texts["credential_note"]:
+        pdf.set_xy(MARGIN + 4, PAGE_HEIGHT - 19)
+        _fit(pdf, texts["credential_note"], PAGE_WIDTH - 2 * MARGIN - 110, "", 7)
+        pdf.set_text_color(*MUTED)
+        pdf.cell(PAGE_WIDTH - 2 * MARGIN - 110, 3.5, texts["credential_note"])
     return bytes(pdf.output())
 
 

@@ -38,7 +38,7 @@ from home.models import SiteSettings
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 
 from . import status_list, tasks
-from .credentials import ensure_credential
+from .credentials import CREDENTIAL_NOTE, ensure_credential
 from .files import new_pdf_name
 from .models import Certificate, new_certificate_code
 from .numbers import new_certificate_number, normalise_number
@@ -317,6 +317,7 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
             number=certificate.number,
             signatures=signatures,
             title=f"{_('Certificate of completion')} · {certificate.course_title}",
+            credential_note=str(CREDENTIAL_NOTE),
         )
 
 

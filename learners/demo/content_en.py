@@ -102,14 +102,20 @@ CARE_ECONOMY = {
     ],
     "competencies": [
         {
+            "framework_name": "Regional care-work competency standard (demo)",
+            "framework_code": "CUI-01",
             "title": "Care policy analysis",
             "description": "Analyses care policies and programmes with the 5R framework.",
         },
         {
+            "framework_name": "Regional care-work competency standard (demo)",
+            "framework_code": "CUI-02",
             "title": "Economic case for care",
             "description": "Presents the costs and returns of public investment in care.",
         },
         {
+            "framework_name": "Regional care-work competency standard (demo)",
+            "framework_code": "CUI-03",
             "title": "Social dialogue on care",
             "description": (
                 "Prepares dialogue on care among governments, workers' and employers' "

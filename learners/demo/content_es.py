@@ -107,14 +107,20 @@ TRANSLATIONS["decent-work-care-economy"] = {
     ],
     "competencies": [
         {
+            "framework_name": "Estándar regional de competencias del trabajo de cuidados (demo)",
+            "framework_code": "CUI-01",
             "title": "Análisis de políticas de cuidados",
             "description": "Analiza políticas y programas de cuidados con el marco de las 5R.",
         },
         {
+            "framework_name": "Estándar regional de competencias del trabajo de cuidados (demo)",
+            "framework_code": "CUI-02",
             "title": "Argumentos económicos a favor de los cuidados",
             "description": "Presenta los costos y retornos de la inversión pública en cuidados.",
         },
         {
+            "framework_name": "Estándar regional de competencias del trabajo de cuidados (demo)",
+            "framework_code": "CUI-03",
             "title": "Diálogo social sobre cuidados",
             "description": (
                 "Prepara el diálogo sobre cuidados entre gobiernos y organizaciones de "

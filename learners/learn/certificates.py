@@ -25,6 +25,7 @@ from learners.certificates.services import (
     latest_in_chain,
     public_course_title,
 )
+from learners.learn.credentials import CredentialForm
 
 
 def _site_organisation(request) -> str:
@@ -78,7 +79,9 @@ def verify_form(request):
         code = code.replace("/", "")[:64]
         if code:
             return redirect(reverse("certificate_verify", kwargs={"code": code}))
-    return TemplateResponse(request, "learners/certificates/verify_form.html", {})
+    return TemplateResponse(
+        request, "learners/certificates/verify_form.html", {"credential_form": CredentialForm()}
+    )
 
 
 @require_GET

@@ -12,7 +12,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
@@ -112,6 +112,12 @@ def _public_json(data: dict) -> JsonResponse:
     return response
 
 
+def _not_found() -> JsonResponse:
+    # For machines: JSON, never the site's HTML 404 page (home.middleware keeps these paths
+    # from being redirected to a /<lang>/ twin).
+    return JsonResponse({"error": "not found"}, status=404)
+
+
 @require_GET
 def jwks(request):
     return _public_json(keys.jwks())
@@ -121,7 +127,7 @@ def jwks(request):
 def key(request, thumbprint: str):
     found = keys.key_for_kid(thumbprint)
     if found is None:
-        raise Http404
+        return _not_found()
     return _public_json(found.jwk())
 
 
@@ -138,7 +144,7 @@ def achievement(request, key):
         CoursePage.objects.live().public().filter(translation_key=key).select_related("locale")
     )
     if not courses:
-        raise Http404
+        return _not_found()
     languages = [request.GET.get("lang", ""), settings.LANGUAGE_CODE]
     by_language = {course.locale.language_code: course for course in courses}
     language = next((code for code in languages if code in by_language), None)
