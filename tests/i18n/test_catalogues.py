@@ -133,3 +133,23 @@ def test_placeholder_check_catches_a_broken_placeholder(broken_catalogue):
     assert set(PYTHON_PLACEHOLDER.findall(entry.msgid)) != set(
         PYTHON_PLACEHOLDER.findall(entry.msgstr)
     )
+
+
+def test_third_party_strings_we_translate_are_still_the_packages_own():
+    """aula/third_party_strings.py copies msgids of Django and allauth so that our catalogues
+    can word them; one that a package renamed would silently stop replacing anything."""
+    import allauth
+    import django
+
+    listed = [
+        entry
+        for entry in polib.pofile(str(LOCALE_DIR / "pt" / "LC_MESSAGES" / "django.po"))
+        if any(path == "aula/third_party_strings.py" for path, _line in entry.occurrences)
+    ]
+    assert len(listed) >= 20
+    package_msgids = set()
+    for package in (django, allauth):
+        root = Path(package.__file__).parent
+        for catalogue in root.glob("**/locale/fr/LC_MESSAGES/django.po"):
+            package_msgids.update(entry.msgid for entry in polib.pofile(str(catalogue)))
+    assert [entry.msgid for entry in listed if entry.msgid not in package_msgids] == []
