@@ -39,6 +39,8 @@ run: install messages ## Migrate, load the demo courses and serve the site on SQ
 	@$(PY) manage.py seed_demo --print-logins
 	@if [ -z "$$AULA_MFA_REQUIRED_FOR" ]; then echo "  Two-step sign-in (production asks it of admin, editor and tutor) is off here."; \
 	else echo "  Two-step sign-in is required of: $$AULA_MFA_REQUIRED_FOR (set up at first login)."; fi
+	@case "$$(echo $${DEBUG:-1} | tr A-Z a-z)" in 1|true|yes|on) echo "  DEBUG is on: an error shows Django's debug page, not the site's own (DEBUG=0 make run shows those).";; \
+	*) echo "  DEBUG is off: errors show the site's own pages, as in production.";; esac
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -62,6 +64,7 @@ bench: install messages ## Run the benchmarks and print their numbers
 	$(PY) bench/request_cpu.py
 	$(PY) bench/tutor.py
 	$(PY) bench/certificates.py
+	$(PY) bench/credentials.py
 	$(PY) bench/live.py
 	$(PY) bench/roster_import.py
 	$(PY) bench/peer/run.py

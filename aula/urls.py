@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from aula.health import health
+from home import views as home_views
 from learners.accounts import mfa_views
 from learners.learn import live as learner_live
 from learners.learn import privacy as learner_privacy
@@ -24,6 +25,10 @@ urlpatterns = [
     path("calendar/<str:token>.ics", learner_live.calendar_feed, name="calendar_feed"),
     # Database, cache and broker reachability for load balancers (aula/health.py).
     path("health/", health, name="health"),
+    # The brand (Settings → Site settings): icons browsers ask for, and the colour (home/views.py).
+    path("favicon.ico", home_views.favicon, name="favicon"),
+    path("apple-touch-icon.png", home_views.touch_icon, name="touch_icon"),
+    path("brand/<str:colour>.css", home_views.stylesheet, name="brand_stylesheet"),
     # Digital credentials for wallets and verifiers: keys, issuer, achievements, status list.
     path("", include("learners.learn.credential_urls")),
 ]

@@ -10,7 +10,9 @@ page and everything under it. Changes that only show on one course's pages (its 
 and seats left, its scheduled sessions) bump that course's sections alone
 (``invalidate_sections``, with the URL paths of the course in each of its languages), so the
 rest of the site stays cached; the callers (learners/signals.py, SessionSlot.save, the roster
-import) decide what is visible to visitors. Both versions are read in one cache round trip.
+import) decide what is visible to visitors. The home pages (``/<lang>/``) list the next live
+sessions of every course: a scheduled session that changes makes them stale too
+(``invalidate_home``, home/signals.py). Both versions are read in one cache round trip.
 
 Requests that carry a session, a message or a query string bypass the cache entirely: nothing
 personal is ever stored or served from it.
@@ -28,6 +30,8 @@ from django.http import HttpResponse
 
 VERSION_KEY = "aula:page-cache:version"
 SECTION_KEY = "aula:page-cache:section:"
+# The home pages list the next live sessions of every course.
+HOME_KEY = "aula:page-cache:home"
 # /<lang>/<catalogue>/<course>/: the segments that name a course's section.
 SECTION_SEGMENTS = 3
 CACHEABLE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -119,10 +123,20 @@ def invalidate_sections(paths: Iterable[str]) -> None:
         transaction.on_commit(again)
 
 
+def invalidate_home() -> None:
+    """Make the cached home pages stale (every language), now and again after the commit, as
+    ``invalidate_sections`` does."""
+    _bump(HOME_KEY)
+    transaction.on_commit(lambda: _bump(HOME_KEY))
+
+
 def _versions(request) -> tuple:
     """The content version and the request's section version, in one cache round trip."""
     section = section_of(request.path)
-    keys = [VERSION_KEY] + ([_section_key(section)] if section else [])
+    if section:
+        keys = [VERSION_KEY, _section_key(section)]
+    else:
+        keys = [VERSION_KEY] + ([HOME_KEY] if _is_home_path(request.path) else [])
     found = cache.get_many(keys)
     versions = []
     for key in keys:
@@ -132,6 +146,11 @@ def _versions(request) -> tuple:
             version = cache.get(key) or _fresh_version()  # evicted at once: matches nothing
         versions.append(version)
     return tuple(versions)
+
+
+def _is_home_path(path: str) -> bool:
+    """``/en/``: a language's home page."""
+    return path.count("/") == 2 and path.startswith(CACHEABLE_PREFIXES)
 
 
 def _key(request, versions: tuple) -> str:

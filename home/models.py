@@ -1,23 +1,28 @@
 """Site-wide models: the custom image model, the abstract base page and its field mixins,
-the home page and the site settings."""
+the home page; the site settings are in site_settings.py."""
 
-from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page, PageViewRestriction, Site
+from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from . import cache as page_cache
+from .blocks import FeaturedCourseBlock, OrganisationBlock
+from .site_settings import (  # noqa: F401 (the app's models, defined there)
+    PrivacyNoticeTranslation,
+    Signatory,
+    SiteSettings,
+)
+
+FEATURED_MAX = 6
+FEATURED_NEWEST = 3
+ORGANISATION_LOGO_FILTER = "height-64"
 
 
 class CustomImage(AbstractImage):
@@ -143,11 +148,70 @@ def exclude_private(pages):
 
 
 class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
-    """The root of one language's site tree (one per locale)."""
+    """The root of one language's site tree (one per locale), composed by editors: a hero with a
+    call to action, featured courses, the next live sessions, how certification works with a
+    box to verify a certificate, and the organisations behind the programmes.
 
+    It knows the course pages by reference (``courses.CoursePage`` in its blocks and
+    ``subpage_types``), never by import; the live sessions come from a template tag of
+    ``learners`` (``home_sessions``)."""
+
+    hero_heading = models.CharField(
+        _("heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("The large heading at the top; the page title when empty."),
+    )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    call_to_action_label = models.CharField(
+        _("call to action"),
+        max_length=80,
+        blank=True,
+        help_text=_("The button's words, e.g. “Browse the courses”."),
+    )
+    call_to_action_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call to action leads to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The course catalogue when empty."),
+    )
+    featured_courses = StreamField(
+        [("course", FeaturedCourseBlock())],
+        verbose_name=_("featured courses"),
+        blank=True,
+        max_num=FEATURED_MAX,
+        help_text=_("Up to six, in this order. When empty, the newest courses are shown."),
+    )
+    certification_text = RichTextField(
+        _("how certification works"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("The steps to a certificate; a box to verify a certificate follows it."),
+    )
+    organisations = StreamField(
+        [("organisation", OrganisationBlock())],
+        verbose_name=_("organisations behind the programmes"),
+        blank=True,
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("intro"),
+                FieldPanel("call_to_action_label"),
+                FieldPanel("call_to_action_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("featured_courses"),
+        FieldPanel("certification_text"),
+        FieldPanel("organisations"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CourseIndexPage"]
@@ -170,161 +234,55 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
                 return catalogue
         return None
 
+    def featured(self) -> list[Page]:
+        """The courses chosen by the editor, each in this page's language (its live, public
+        translation; a course not translated here is left out), or else the newest courses of
+        this language: one query."""
+        course_model = self.featured_courses.stream_block.child_blocks["course"].target_model
+        courses = exclude_private(course_model.objects.live()).defer_streamfields()
+        chosen = [item["value"] for item in self.featured_courses.raw_data if item.get("value")]
+        if not chosen:
+            newest = courses.descendant_of(self).order_by("-first_published_at", "-pk")
+            return list(newest[:FEATURED_NEWEST])
+        keys = Page.objects.filter(pk__in=chosen).values("translation_key")
+        found = list(
+            courses.filter(Q(pk__in=chosen) | Q(translation_key__in=keys, locale_id=self.locale_id))
+        )
+        by_pk = {course.pk: course for course in found}
+        here = {c.translation_key: c for c in found if c.locale_id == self.locale_id}
+        featured = []
+        for pk in chosen:
+            source = by_pk.get(pk)
+            course = here.get(source.translation_key) if source is not None else None
+            if course is not None and course not in featured:
+                featured.append(course)
+        return featured
+
+    def organisation_cards(self) -> list[dict]:
+        """The organisations with their logos' renditions: two queries (the images and their
+        renditions) however many there are, none without logos."""
+        items = [item["value"] for item in self.organisations.raw_data if item.get("value")]
+        logo_ids = [item.get("logo") for item in items if item.get("logo")]
+        logos = {}
+        if logo_ids:
+            images = CustomImage.objects.filter(pk__in=logo_ids)
+            for image in images.prefetch_renditions(ORGANISATION_LOGO_FILTER):
+                logos[image.pk] = get_rendition_or_not_found(image, ORGANISATION_LOGO_FILTER)
+        return [
+            {
+                "name": item.get("name", ""),
+                "description": item.get("description", ""),
+                "url": item.get("url", ""),
+                "logo": logos.get(item.get("logo")),
+            }
+            for item in items
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = self.live_catalogue()
+        catalogue = self.live_catalogue()
+        context["catalogue"] = catalogue
+        context["call_to_action"] = self.call_to_action_page or catalogue
+        context["featured"] = self.featured()
+        context["organisation_cards"] = self.organisation_cards()
         return context
-
-
-@register_setting(icon="site")
-class SiteSettings(ClusterableModel, BaseSiteSetting):
-    """Organisation-wide settings that editors manage in the admin (signatories of
-    certificates are an ordered inline: ``Signatory``)."""
-
-    organisation_name = models.CharField(_("organisation name"), max_length=200, default="Aula")
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    quick_exit_url = models.URLField(
-        _("quick exit address"),
-        default="https://www.google.com/search?q=weather",
-        help_text=_(
-            "A neutral site that replaces the page when a learner uses quick exit on a "
-            "sensitive course."
-        ),
-    )
-
-    # The privacy notice (/<lang>/privacy/), which sign-up asks to accept: the version accepted
-    # is recorded on the learner's profile, so editors bump it when the notice changes.
-    privacy_notice = RichTextField(
-        _("privacy notice"),
-        blank=True,
-        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
-        help_text=_(
-            "What personal data Aula keeps, why, for how long, and how learners download or "
-            "delete it. Shown where no translation below matches the reader's language."
-        ),
-    )
-    privacy_notice_version = models.PositiveIntegerField(
-        _("privacy notice version"),
-        default=1,
-        validators=[MinValueValidator(1)],
-        help_text=_(
-            "Increase it when the notice changes: each learner's accepted version is recorded."
-        ),
-    )
-
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("contact_email"),
-        FieldPanel("quick_exit_url"),
-        InlinePanel(
-            "signatories",
-            heading=_("Certificate signatories"),
-            label=_("Signatory"),
-            help_text=_("Printed on every certificate, in this order, with their signature."),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_notice_version"),
-                FieldPanel("privacy_notice"),
-                InlinePanel(
-                    "privacy_notice_translations",
-                    label=_("Translation"),
-                    heading=_("Translations of the privacy notice"),
-                ),
-            ],
-            heading=_("Privacy notice"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("site settings")
-
-    @classmethod
-    def for_request(cls, request):
-        """Wagtail's, kept in the cache until the next change of settings or pages (every page
-        shows them; ``home.signals`` bumps the content version on either)."""
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        if site is None:
-            return super().for_request(request)
-        site_settings = page_cache.remember(
-            f"aula:settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site)
-        )
-        site_settings._request = request  # as Wagtail does: page URLs in settings use it
-        setattr(request, attr_name, site_settings)
-        return site_settings
-
-    @classmethod
-    def for_default_site(cls) -> "SiteSettings | None":
-        """The settings of the site Aula's absolute links point at (``AULA_PUBLIC_URL``): what
-        emails, certificates and feeds written outside a request use."""
-        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-        return cls.for_site(site) if site is not None else None
-
-    def privacy_notice_in(self, language: str) -> str:
-        """The privacy notice (rich text) in ``language``, else the default one: one query."""
-        translation = (
-            self.privacy_notice_translations.filter(language=language)
-            .order_by("sort_order")
-            .first()
-        )
-        return translation.text if translation is not None else self.privacy_notice
-
-    @classmethod
-    def site_name(cls) -> str:
-        """The organisation's name, as emails greet and sign with it."""
-        site_settings = cls.for_default_site()
-        return site_settings.organisation_name if site_settings else settings.WAGTAIL_SITE_NAME
-
-
-class Signatory(Orderable):
-    """A person who signs the certificates: name, title and signature image."""
-
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="signatories")
-    name = models.CharField(_("name"), max_length=150)
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("For example “Director of Training”.")
-    )
-    signature = models.ForeignKey(
-        CustomImage,
-        verbose_name=_("signature"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A scan of the signature, ideally a PNG with a transparent background."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("signature")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("signatory")
-        verbose_name_plural = _("signatories")
-
-    def __str__(self):
-        return self.name
-
-
-class PrivacyNoticeTranslation(Orderable):
-    """The privacy notice in one language (the notice of the site settings is the fallback;
-    with two for one language, the first in order is shown)."""
-
-    # Before ``settings`` below, which would hide django.conf's settings in this class body.
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    settings = ParentalKey(
-        SiteSettings, on_delete=models.CASCADE, related_name="privacy_notice_translations"
-    )
-    text = RichTextField(
-        _("privacy notice"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-    )
-
-    panels = [FieldPanel("language"), FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("privacy notice translation")
-        verbose_name_plural = _("privacy notice translations")
-
-    def __str__(self):
-        return self.language

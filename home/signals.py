@@ -1,8 +1,10 @@
 """Wiring: any change to published content, to sites, locales or site settings makes the
 anonymous page cache (and what ``home.cache.remember`` keeps) stale."""
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -66,3 +68,32 @@ for _model in (Site, Locale, SiteSettings):
             sender=_model,
             dispatch_uid=f"aula-site-config-{_model._meta.label_lower}-{_signal is post_save}",
         )
+
+
+def _invalidate_on_brand_image_change(sender, instance, **kwargs):
+    # The logo and icon addresses are kept with the site settings (SiteSettings.brand_images):
+    # a new file for one of them (its old renditions are deleted) makes them stale.
+    if SiteSettings.objects.filter(Q(logo=instance) | Q(icon=instance)).exists():
+        cache.invalidate()
+
+
+post_save.connect(
+    _invalidate_on_brand_image_change,
+    sender=get_image_model(),
+    dispatch_uid="aula-brand-image-change",
+)
+
+
+def _invalidate_home_sessions(sender, **kwargs):
+    # The home pages list the next live sessions: a session scheduled, moved, cancelled or
+    # deleted changes them (the course's own pages are SessionSlot.save's business).
+    cache.invalidate_home()
+
+
+for _signal in (post_save, post_delete):
+    # By reference: home imports no course code.
+    _signal.connect(
+        _invalidate_home_sessions,
+        sender="courses.SessionSlot",
+        dispatch_uid=f"aula-home-sessions-{_signal is post_save}",
+    )

@@ -1,6 +1,7 @@
 """The anonymous page cache per course (home/cache.py sections): learners' work never makes
 visitors' pages stale; a change visitors can see (seats left, a cohort, a scheduled session)
-makes that course's pages stale in every language, and no other page."""
+makes that course's pages stale in every language, and no other page (a scheduled session
+also the home pages, which list the next sessions)."""
 
 from datetime import timedelta
 
@@ -133,7 +134,7 @@ def test_cohort_change_invalidates_only_that_course(client, site_tree, courses):
     assert "April edition" in client.get(pages["care"]).content.decode()
 
 
-def test_scheduling_a_session_invalidates_only_that_course(
+def test_scheduling_a_session_invalidates_that_course_and_the_home_pages(
     client, site_tree, courses, django_capture_on_commit_callbacks
 ):
     care = courses[0]
@@ -147,7 +148,8 @@ def test_scheduling_a_session_invalidates_only_that_course(
             cohort=cohort, session=session, starts_at=timezone.now() + timedelta(days=3)
         )
 
-    assert stale(client, pages) == {"care", "care module", "care es"}
+    # The home pages list the next live sessions (home/signals.py).
+    assert stale(client, pages) == {"care", "care module", "care es", "home"}
 
 
 def test_publishing_still_makes_every_page_stale(client, site_tree, courses):

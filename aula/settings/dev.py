@@ -10,6 +10,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# `DEBUG=0 make run` (the site's own error pages) still serves the static files, uncollected.
+WHITENOISE_USE_FINDERS = True
 # The demo's admin, editor and tutor log in with a password only; AULA_MFA_REQUIRED_FOR=
 # superusers,editors,tutors (production's default) makes them set up an authenticator app.
 AULA_MFA_REQUIRED_FOR = env_list("AULA_MFA_REQUIRED_FOR", "")

@@ -47,6 +47,7 @@ from .certificates import ensure_certificates
 from .cohorts import ensure_cohorts
 from .discussion import ensure_discussions
 from .content_people import DEMO_PASSWORD, LANGUAGE_CODES
+from .front_page import ensure_front_page
 from .live import ensure_live
 from .progress import ensure_progress
 
@@ -133,6 +134,7 @@ def build_demo() -> DemoSite:
     demo = DemoSite(
         site=site, home=home, catalogue=catalogue, courses=courses, users=users, created=created
     )
+    ensure_front_page(demo, created)
     demo.cohorts = ensure_cohorts(demo)
     ensure_progress(demo)
     ensure_announcements(demo)

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, LiveSessionPage, SessionSlot
+from home.models import exclude_private
 from learners.accounts.models import LearnerProfile
 from learners.enrolment.models import SEAT_STATUSES, Enrolment
 
@@ -219,3 +220,24 @@ def learner_slot(*, user, slot_id: int) -> SessionSlot | None:
         .select_related("cohort__course", "session")
         .first()
     )
+
+
+def public_upcoming_sessions(
+    *, language: str, limit: int = UPCOMING_LIMIT, now: datetime | None = None
+) -> list[SessionRow]:
+    """The next sessions anyone may read about, for the home page: not started, not cancelled,
+    of live and public session pages of live courses, in cohorts taught in ``language``, each
+    in its cohort's time zone. Three queries (one when there is none)."""
+    now = now or timezone.now()
+    slots = list(
+        SessionSlot.objects.filter(
+            is_cancelled=False,
+            starts_at__gt=now,
+            cohort__language=language,
+            cohort__course__live=True,
+            session__in=exclude_private(LiveSessionPage.objects.live()),
+        )
+        .select_related("cohort__course", "session")
+        .order_by("starts_at", "pk")[:limit]
+    )
+    return rows_for(slots, language=language, zone=None, enrolled_cohorts=set(), now=now)

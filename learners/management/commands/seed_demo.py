@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
 from learners.demo.build import LANGUAGE_CODES, PARTIAL_TRANSLATIONS, build_demo, login_lines
+from learners.demo.mail import DemoEmailBackend, demo_emails_to_file
 
 
 class Command(BaseCommand):
@@ -29,7 +30,8 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             return
 
-        demo = build_demo()
+        with demo_emails_to_file() as email_log:
+            demo = build_demo()
         created = demo.created
         languages = (*LANGUAGE_CODES, *PARTIAL_TRANSLATIONS)
         pages = Page.objects.filter(locale__language_code__in=languages, depth__gt=1)
@@ -42,3 +44,7 @@ class Command(BaseCommand):
                 f"{', '.join(languages[:-1])} and {languages[-1]})."
             )
         )
+        if email_log is not None and DemoEmailBackend.sent:
+            self.stdout.write(
+                f"The demo sent {DemoEmailBackend.sent} emails: they are in {email_log}."
+            )
