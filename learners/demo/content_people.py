@@ -293,6 +293,18 @@ LEARNERS = (
         "Ministério do Trabalho e Emprego (Brasil)", "Analista", "en", "America/Sao_Paulo",
         (("self-paced", "active"), ("webinars", "active")),
     ),
+    DemoLearner(
+        "ana.carvalho@aula.example", "Ana", "Carvalho", "Brasil",
+        "Secretaria Nacional da Política de Cuidados e Família (Brasil)",
+        "Coordenadora de projetos", "pt", "America/Recife",
+        (("self-paced-pt", "active"),),
+    ),
+    DemoLearner(
+        "joao.pereira@aula.example", "João", "Pereira", "Brasil",
+        "Ministério do Trabalho e Emprego (Brasil)", "Auditor-fiscal do trabalho", "pt",
+        "America/Sao_Paulo",
+        (("self-paced-pt", "active"),),
+    ),
 )
 # fmt: on
 

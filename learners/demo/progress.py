@@ -106,12 +106,15 @@ COMPLETION_RULES = {
 
 
 def ensure_completion_rules(demo) -> None:
-    """Set each demo course's rule once, in both languages, through a published revision."""
+    """Set each demo course's rule once, in each of its languages, through a published
+    revision."""
     for slug, rule in COMPLETION_RULES.items():
         course = demo.courses.get(slug)
         if course is None:
             continue
-        for language in ("en", "es"):
+        for language in ("en", "es", "pt", "fr"):
+            if getattr(course, language) is None:
+                continue  # the demo does not translate this course into that language
             page = CoursePage.objects.get(pk=getattr(course, language).pk)
             if all(getattr(page, name) == value for name, value in rule.items()):
                 continue

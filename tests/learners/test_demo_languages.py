@@ -96,3 +96,12 @@ def _learner():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(email="learner@aula.example")
+
+
+def test_a_portuguese_learner_holds_a_certificate_in_portuguese(demo):
+    from learners.models import Certificate
+
+    certificate = Certificate.objects.get(enrolment__cohort__language="pt")
+    assert certificate.language == "pt"
+    assert certificate.course_title == content_pt.TRANSLATIONS[SELF_PACED]["title"]
+    assert certificate.is_valid and certificate.pdf

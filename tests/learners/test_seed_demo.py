@@ -282,7 +282,7 @@ def test_demo_learners_have_profiles_across_the_region(demo):
     assert {"Uruguay", "Chile", "Colombia", "Perú", "México", "Costa Rica"} <= countries
     assert {"República Dominicana", "España"} <= countries
     assert len(set(profiles.values_list("organisation", flat=True))) >= 8
-    assert set(profiles.values_list("preferred_language", flat=True)) == {"en", "es"}
+    assert set(profiles.values_list("preferred_language", flat=True)) == {"en", "es", "pt"}
 
 
 def test_demo_learner_is_enrolled_in_two_courses(demo):
