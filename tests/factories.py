@@ -195,7 +195,7 @@ def learner(**fields):
     user = UserFactory(**{key: value for key, value in fields.items() if key in account_fields})
     profile = user.profile
     profile.certificate_name = fields.get("certificate_name", user.get_full_name())
-    profile.country = fields.get("country", "Uruguay")
+    profile.country = fields.get("country", "UY")  # an ISO code (django-countries)
     profile.organisation = fields.get("organisation", "Ministerio de Trabajo")
     profile.preferred_language = fields.get("preferred_language", "en")
     profile.save()

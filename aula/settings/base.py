@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -150,6 +151,22 @@ LOGIN_REDIRECT_URL = "learn_dashboard"
 ACCOUNT_ADAPTER = "learners.accounts.adapter.AccountAdapter"
 # Sign-up asks to accept the privacy notice and records its version (learners/accounts/signup.py).
 ACCOUNT_SIGNUP_FORM_CLASS = "learners.accounts.signup.SignupConsentForm"
+# The account forms in Aula's words (sentence case, our own message ids): account_forms.py.
+ACCOUNT_FORMS = {
+    name: f"learners.accounts.account_forms.{form}"
+    for name, form in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "add_email": "AddEmailForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
+# One address per account (it is the login): a new one replaces it once confirmed.
+ACCOUNT_CHANGE_EMAIL = True
 LOGIN_URL = "account_login"
 # Two factors (allauth.mfa: an authenticator app, with recovery codes). These roles must set one
 # up before going anywhere else (learners/accounts/mfa.py): superusers, editors (Wagtail's

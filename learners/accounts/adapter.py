@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from aula.links import public_domain, public_url
 from aula.throttle import address_key, client_ip
@@ -31,7 +33,10 @@ class AccountAdapter(DefaultAccountAdapter):
             key: _on_public_address(value) if key.endswith("_url") else value
             for key, value in context.items()
         }
-        super().send_mail(template_prefix, email, {"current_site": site, **context})
+        home = public_url(f"/{get_language() or settings.LANGUAGE_CODE}/")
+        super().send_mail(
+            template_prefix, email, {"current_site": site, "public_home_url": home, **context}
+        )
 
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         return public_url(reverse("account_confirm_email", args=[emailconfirmation.key]))

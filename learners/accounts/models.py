@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class EmailUserManager(UserManager):
@@ -71,7 +72,12 @@ class LearnerProfile(models.Model):
         blank=True,
         help_text=_("Your full name exactly as it should appear on a certificate."),
     )
-    country = models.CharField(_("country"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    # A country typed before the list existed (or in a learner list) that names no country:
+    # kept as typed for staff to review (the profiles admin filters on it).
+    country_unmatched = models.CharField(
+        _("country as typed, not recognised"), max_length=100, blank=True
+    )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)
     preferred_language = models.CharField(

@@ -20,6 +20,7 @@ from courses.models import (
     EnrolmentMode,
     LiveSessionPage,
 )
+from learners.accounts.countries import country_code
 from learners.enrolment import services
 from learners.models import Enrolment, LearnerProfile
 
@@ -134,7 +135,8 @@ def ensure_demo_learners(demo: DemoSite, cohorts: dict) -> None:
     changed = False
     for name in ("country", "organisation", "position"):
         if not getattr(profile, name):
-            setattr(profile, name, content_people.MAIN_LEARNER[name])
+            value = content_people.MAIN_LEARNER[name]
+            setattr(profile, name, country_code(value) if name == "country" else value)
             changed = True
     if not profile.certificate_name:
         profile.certificate_name = main.get_full_name()
@@ -162,7 +164,7 @@ def _ensure_learner_account(spec, password: str, created: Counter):
         user=user,
         defaults={
             "certificate_name": f"{spec.first_name} {spec.last_name}",
-            "country": spec.country,
+            "country": country_code(spec.country),
             "organisation": spec.organisation,
             "position": spec.position,
             "preferred_language": spec.language,

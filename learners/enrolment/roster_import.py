@@ -39,6 +39,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from courses.models import Cohort
 from home import cache as page_cache
 from learners import audit
+from learners.accounts.countries import country_code
 from learners.accounts.models import LearnerProfile, validate_time_zone
 
 from . import tasks
@@ -216,6 +217,9 @@ def _fill_profile(profile: LearnerProfile, row: RosterRow) -> bool:
     for profile_field, column in PROFILE_FIELDS.items():
         value = getattr(row, column, "")
         if value and not getattr(profile, profile_field):
+            if profile_field == "country":  # an ISO code; a text naming none kept for review
+                profile.country_unmatched = "" if country_code(value) else value
+                value = country_code(value)
             setattr(profile, profile_field, value)
             changed = True
     return changed
@@ -292,7 +296,7 @@ def _import_rows(*, cohort: Cohort, rows: list[RosterRow], by, now) -> ImportRes
             to_update.append(profile)
     LearnerProfile.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
     LearnerProfile.objects.bulk_update(
-        to_update, fields=list(PROFILE_FIELDS), batch_size=BATCH_SIZE
+        to_update, fields=[*PROFILE_FIELDS, "country_unmatched"], batch_size=BATCH_SIZE
     )
 
     # Enrolments: skip anyone already in the cohort; seats first come, first served.

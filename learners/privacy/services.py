@@ -162,6 +162,7 @@ def erase_account(
 
         profile.certificate_name = ""
         profile.country = ""
+        profile.country_unmatched = ""
         profile.organisation = ""
         profile.position = ""
         profile.time_zone = "UTC"

@@ -101,7 +101,7 @@ class EnrolmentIndexView(ReviewerRequiredMixin, BaseListingView):
             Column(
                 "organisation", label=_("Organisation"), accessor="learner.profile.organisation"
             ),
-            Column("country", label=_("Country"), accessor="learner.profile.country"),
+            Column("country", label=_("Country"), accessor="learner.profile.country.name"),
             Column("cohort", label=_("Cohort"), accessor=str_cohort),
             Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
             DateColumn("created_at", label=_("Since"), sort_key="created_at"),

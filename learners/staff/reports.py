@@ -8,7 +8,9 @@ Per course and cohort, grouped by the learners' country and, separately, by orga
 - completion rate: completed ÷ enrolled.
 
 Two aggregate queries (GROUP BY cohort and country; GROUP BY cohort and organisation), whatever
-the number of learners; the cohort totals are the sums of the country rows. The same data is
+the number of learners. Countries are grouped by their ISO code and shown by their name in the
+reader's language; a country typed before the list existed that names none is shown as typed,
+marked for review; the cohort totals are the sums of the country rows. The same data is
 downloadable as CSV. Who may open it: superusers and staff granted
 ``learners.view_progress_report`` (a migration creates it); tutors are not.
 """
@@ -22,6 +24,7 @@ from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_countries.fields import Country
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import Cohort
@@ -39,6 +42,8 @@ GROUPINGS = {
     "country": ("learner__profile__country", gettext_lazy("Country")),
     "organisation": ("learner__profile__organisation", gettext_lazy("Organisation")),
 }
+# Grouped along with the country: the text of a country no code was found for.
+COUNTRY_AS_TYPED = "learner__profile__country_unmatched"
 
 
 @dataclass
@@ -74,9 +79,10 @@ class CohortReport:
 
 def _grouped(queryset, grouping: str):
     column, _label = GROUPINGS[grouping]
+    columns = [column, COUNTRY_AS_TYPED] if grouping == "country" else [column]
     return (
         queryset.values(
-            "cohort_id", "cohort__title", "cohort__language", "cohort__course__title", column
+            "cohort_id", "cohort__title", "cohort__language", "cohort__course__title", *columns
         )
         .annotate(
             enrolled=Count("pk"),
@@ -85,6 +91,16 @@ def _grouped(queryset, grouping: str):
         )
         .order_by("cohort__course__title", "cohort__starts_on", "cohort_id", column)
     )
+
+
+def _group_label(grouping: str, row: dict) -> str:
+    value = row[GROUPINGS[grouping][0]]
+    if grouping != "country":
+        return value
+    if value:
+        return Country(value).name or value  # a code, by its name in the reader's language
+    typed = row[COUNTRY_AS_TYPED]
+    return _("“%(country)s” (not recognised)") % {"country": typed} if typed else ""
 
 
 def progress_report(*, course_key=None, cohort_id=None) -> list[CohortReport]:
@@ -96,7 +112,7 @@ def progress_report(*, course_key=None, cohort_id=None) -> list[CohortReport]:
         queryset = queryset.filter(cohort_id=cohort_id)
     reports: dict[int, CohortReport] = {}
     not_given = _("Not given")
-    for grouping, (column, _label) in GROUPINGS.items():
+    for grouping in GROUPINGS:
         for row in _grouped(queryset, grouping):
             report = reports.get(row["cohort_id"])
             if report is None:
@@ -108,7 +124,7 @@ def progress_report(*, course_key=None, cohort_id=None) -> list[CohortReport]:
                 )
             report.groups.setdefault(grouping, []).append(
                 ReportRow(
-                    label=row[column] or not_given,
+                    label=_group_label(grouping, row) or not_given,
                     enrolled=row["enrolled"],
                     active=row["active"],
                     completed=row["completed"],

@@ -3,6 +3,7 @@ session's attendance (POST)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import Country
 
 from learners.enrolment.models import EnrolmentStatus
 from learners.enrolment.sanitize import MAX_LENGTH
@@ -29,9 +30,10 @@ class LearnerFilterForm(forms.Form):
 
     def __init__(self, data=None, *, countries=(), organisations=()):
         super().__init__(data)
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (value, value) for value in countries
-        ]
+        self.fields["country"].choices = [("", _("All countries"))] + sorted(
+            ((value, Country(value).name or value) for value in countries),
+            key=lambda choice: choice[1].casefold(),
+        )
         self.fields["organisation"].choices = [("", _("All organisations"))] + [
             (value, value) for value in organisations
         ]

@@ -45,7 +45,7 @@ def test_superuser_lists_cohorts_with_seats_taken(admin_client_, course):
 
 
 def test_superuser_creates_a_cohort_with_the_models_panels(admin_client_, course):
-    tutor = UserFactory(email="tutor@example.org")
+    tutor = UserFactory(email="tutor@example.org", is_staff=True)  # the picker offers staff
     response = admin_client_.get(reverse("cohorts:add"))
     assert response.status_code == 200
     html = response.content.decode()

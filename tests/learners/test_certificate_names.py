@@ -6,7 +6,7 @@ from learners.accounts.forms import ProfileForm
 from tests.factories import learner
 
 PROFILE = {
-    "country": "Chile",
+    "country": "CL",  # an ISO code (the profile lists countries)
     "organisation": "Ministerio de la Mujer",
     "position": "",
     "preferred_language": "en",

@@ -193,7 +193,7 @@ def test_profile_form_reshows_input_and_saves_certificate_name(client, db):
         url,
         {
             "certificate_name": "Ana María Quispe",
-            "country": "Perú",
+            "country": "PE",
             "organisation": "MTPE",
             "position": "Analista",
             "preferred_language": "es",

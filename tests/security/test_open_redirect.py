@@ -6,7 +6,7 @@ from tests.factories import learner
 
 PROFILE = {
     "certificate_name": "Ana Pérez",
-    "country": "Chile",
+    "country": "CL",
     "organisation": "Ministerio de la Mujer",
     "position": "",
     "preferred_language": "en",
