@@ -43,9 +43,14 @@ def thread_list(*, cohort, user, moderator: bool, page_number=None, pseudonyms: 
     """A page of the cohort's threads (latest activity first), each with ``read_at`` and
     ``author_name``, and the latest announcements."""
     queryset = _visible(Thread.objects.filter(cohort=cohort), user=user, moderator=moderator)
-    queryset = _with_read_state(queryset, user).select_related("author__profile", "module")
+    queryset = queryset.select_related("author__profile", "module")
     page = Paginator(queryset.order_by("-last_post_at", "-pk"), PAGE_SIZE).get_page(page_number)
     threads = list(page.object_list)
+    read = dict(
+        ReadState.objects.filter(
+            user=user, thread__in=[thread.pk for thread in threads]
+        ).values_list("thread_id", "read_at")
+    )
     namer = Namer(
         cohort=cohort,
         viewer=user,
@@ -55,6 +60,7 @@ def thread_list(*, cohort, user, moderator: bool, page_number=None, pseudonyms: 
     )
     for thread in threads:
         thread.author_name = namer(thread.author)
+        thread.read_at = read.get(thread.pk)
         thread.is_unread = thread.read_at is None or thread.last_post_at > thread.read_at
     page.object_list = threads
     announcements = list(
