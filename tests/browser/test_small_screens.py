@@ -44,7 +44,8 @@ def test_no_horizontal_scroll_and_navigation_reachable(phone, site, language):
         language_nav = phone.locator(".language-switcher a")
         links = [*main_nav.all(), *language_nav.all(), phone.locator(".site-name")]
         languages = len(settings.AULA_PUBLIC_LANGUAGES)
-        assert len(links) == 4 + languages, f"{name}: 3 menu links, {languages} languages, site name"
+        assert language_nav.count() == languages, f"{name}: expected {languages} languages"
+        assert main_nav.count() >= 3, f"{name}: expected the menu links"
         for link in links:
             if not visible_in_viewport(link):
                 problems.append(f"{name}: {link.inner_text()!r} is not on screen")
