@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Revision, WorkflowState
 from wagtail_localize.models import (
@@ -72,9 +72,12 @@ def submit_translation(*, translation: Translation, user) -> Revision:
     missing = untranslated_count(translation)
     if missing:
         raise TranslationNotSubmitted(
-            _(
+            ngettext(
+                "%(count)s text is not translated yet. Translate every text, then submit the "
+                "translation.",
                 "%(count)s texts are not translated yet. Translate every text, then submit "
-                "the translation."
+                "the translation.",
+                missing,
             )
             % {"count": missing}
         )
