@@ -199,7 +199,8 @@ def erase_account(
 
 def _delete_account_extras(account) -> None:
     """Rows of other apps that only describe the person: email addresses (allauth), two-factor
-    devices (allauth's MFA, where installed), Wagtail's user profile (preferences, avatar)."""
+    devices (allauth's MFA, where installed), signed-in devices (allauth's user sessions: their
+    addresses and browsers), Wagtail's user profile (preferences, avatar)."""
     from allauth.account.models import EmailAddress
     from wagtail.users.models import UserProfile
 
@@ -209,6 +210,10 @@ def _delete_account_extras(account) -> None:
         from allauth.mfa.models import Authenticator
 
         Authenticator.objects.filter(user=account).delete()
+    if apps.is_installed("allauth.usersessions"):
+        from allauth.usersessions.models import UserSession
+
+        UserSession.objects.filter(user=account).delete()  # addresses and browsers
 
 
 def _relabel_log_entries(account, names: set[str], objects: list[tuple[type, list[int]]]) -> None:
