@@ -239,7 +239,9 @@ class HomePage(BasePage):  # noqa: DJ008 (Page provides __str__)
         translation; a course not translated here is left out), or else the newest courses of
         this language: one query."""
         course_model = self.featured_courses.stream_block.child_blocks["course"].target_model
-        courses = exclude_private(course_model.objects.live()).defer_streamfields()
+        # Published translations only: an alias shows the untranslated source's text.
+        published = course_model.objects.live().filter(alias_of__isnull=True)
+        courses = exclude_private(published).defer_streamfields()
         chosen = [item["value"] for item in self.featured_courses.raw_data if item.get("value")]
         if not chosen:
             newest = courses.descendant_of(self).order_by("-first_published_at", "-pk")

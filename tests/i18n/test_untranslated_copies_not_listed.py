@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage
 from courses.selectors import catalogue_courses
+from home.models import HomePage
 from tests.i18n.translating import (
     SPANISH,
     bilingual_site,
@@ -78,6 +79,8 @@ def test_an_alias_of_the_untranslated_course_is_not_listed(site, client):
         "search": False,
         "selector": False,
     }
+    # Nor among the Spanish home page's newest courses.
+    assert HomePage.objects.get(locale=site.spanish).featured() == []
 
 
 def test_the_published_translation_is_listed(site, client, django_capture_on_commit_callbacks):
