@@ -1418,7 +1418,7 @@ CARE_PROFESSIONS = {
             "slug": "enhancing-care-common-standards",
             "title": "Enhancing care: towards common standards from a regional perspective",
             "introduction": (
-                "The launch session of the series, held in Montevideo on 29 April 2025 and "
+                "The launch session of the series, held in Montevideo and "
                 "broadcast live: common competency standards and occupational profiles for "
                 "care work."
             ),

@@ -1473,7 +1473,7 @@ TRANSLATIONS["enhancing-care-common-standards"] = {
     "slug": "potenciar-los-cuidados-estandares-comunes",
     "title": "Potenciar los cuidados: hacia estándares comunes desde una perspectiva regional",
     "introduction": (
-        "La sesión de lanzamiento del ciclo, realizada en Montevideo el 29 de abril de 2025 y "
+        "La sesión de lanzamiento del ciclo, realizada en Montevideo y "
         "transmitida en vivo: estándares comunes de competencias y perfiles ocupacionales para "
         "el trabajo de cuidados."
     ),

@@ -137,7 +137,7 @@ COHORTS = (
         "webinars",
         "professionalising-care-series",
         "es",
-        "Serie de videoconferencias 2025–2026",
+        "Serie de videoconferencias",
         "open",
         starts_in_days=-5,
         series=True,

@@ -178,7 +178,8 @@ def test_gender_violence_course_is_sensitive_with_support_links(demo, client):
 def test_launch_session_of_the_live_series_has_three_speakers(demo):
     course = english_course("professionalising-care-series")
     launch = course.outline[0]
-    assert "29 April 2025" in launch.introduction
+    # No date in the text: the series' sessions are scheduled relative to the day of the run.
+    assert "2025" not in launch.introduction
     assert "Montevideo" in launch.introduction
     assert launch.speakers.count() == 3
 
