@@ -13,6 +13,9 @@ from learners.learn import live as learner_live
 from learners.learn import privacy as learner_privacy
 from search import views as search_views
 
+# The server error page keeps the language switcher (aula/errors.py).
+handler500 = "aula.errors.server_error"
+
 urlpatterns = [
     # Both admins log in through allauth, which asks for the second factor (learners/accounts/).
     path("django-admin/login/", mfa_views.django_admin_login),

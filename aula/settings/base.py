@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "allauth.usersessions",  # "Signed-in devices": see and end one's other sessions
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -202,6 +201,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One way to write dates per language (aula/dates.py, aula/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["aula.formats"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 WAGTAIL_I18N_ENABLED = True

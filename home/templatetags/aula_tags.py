@@ -1,14 +1,12 @@
 """Site-wide template tags: the language switcher and small formatting helpers."""
 
 from django import template
-from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language as current_language
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
-from wagtail.models import Page
 
-from home import cache as page_cache
+from aula.dates import format_date, format_datetime
+from home.switcher import switcher_links
 
 register = template.Library()
 
@@ -36,38 +34,13 @@ def editors_userbar(context, position="bottom-right"):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
-    """Links to the same page in every public language (the language's home if untranslated)."""
-    request = context["request"]
-    active = current_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        # {language: url} of the page's live translations, cached until the next publish.
-        translations = page_cache.remember(
-            f"aula:translations:{page.pk}:{active}:{request.get_host()}",
-            lambda: {
-                other.locale.language_code: other.get_url(request)
-                for other in page.get_translations(inclusive=True).live().select_related("locale")
-            },
-        )
-
-    links = []
-    for code in settings.AULA_PUBLIC_LANGUAGES:
-        info = get_language_info(code)
-        if code in translations:
-            url = translations[code]
-        elif page is None:
-            url = translate_url(request.get_full_path(), code)
-        else:
-            url = f"/{code}/"
-        links.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": url,
-                "is_active": code == active,
-            }
-        )
-    return {"links": links, "label": gettext("Language")}
+    """Links to the same place in every public language (home/switcher.py): the page's
+    translation or its nearest translated ancestor, the same view elsewhere, with the query
+    string."""
+    return {
+        "links": switcher_links(context["request"], current_language(), page),
+        "label": gettext("Language"),
+    }
 
 
 @register.filter
@@ -83,3 +56,16 @@ def duration(minutes):
     if hours:
         return gettext("%(hours)d h") % {"hours": hours}
     return gettext("%(minutes)d min") % {"minutes": rest}
+
+
+@register.filter
+def local_date(value):
+    """A date as the site writes it in the active language: "17 December 2026" (aula/dates.py)."""
+    return format_date(value)
+
+
+@register.filter
+def local_datetime(value, zone_name=None):
+    """A moment with its zone named: "17 December 2026, 15:00 (Bogotá, UTC-5)", in ``zone_name``
+    (the current time zone without one)."""
+    return format_datetime(value, zone_name or None)

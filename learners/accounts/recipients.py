@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale
 
 from aula.links import public_url
 
@@ -11,28 +10,52 @@ from aula.links import public_url
 @dataclass
 class Recipient:
     """Who an email goes to and how to address them: their language, the name they gave, and
-    the site's absolute base URL (emails carry absolute links)."""
+    the site's absolute base URL (emails carry absolute links). ``cohort``: the cohort the
+    email is about, whose language names the course."""
 
     learner: object
     language: str
     name: str
     base_url: str
+    cohort: object = None
 
     @property
     def learn_url(self) -> str:
         return f"{self.base_url}/{self.language}/learn/"
 
     def course(self, source_course):
-        """The course page in the recipient's language where it is translated."""
-        locale = Locale.objects.filter(language_code=self.language).first()
-        return (locale and source_course.get_translation_or_none(locale)) or source_course
+        """The course as the learner is taught it: its live translation in the cohort's
+        language (the recipient's without a cohort), else the course itself. One query."""
+        language = self.cohort.language if self.cohort is not None else self.language
+        translated = (
+            type(source_course)
+            .objects.live()
+            .filter(translation_key=source_course.translation_key, locale__language_code=language)
+            .first()
+        )
+        return translated or source_course
 
 
-def recipient(learner) -> Recipient:
+def offered(language: str) -> bool:
+    """Whether the site is offered in ``language`` (its public languages)."""
+    return language in settings.AULA_PUBLIC_LANGUAGES
+
+
+def recipient(learner, cohort=None) -> Recipient:
+    """``learner`` addressed in their preferred language; where the site does not offer it (or
+    they have no profile), in the language of ``cohort``, else the site's default."""
     profile = getattr(learner, "profile", None)
+    preferred = profile.preferred_language if profile else ""
+    if offered(preferred):
+        language = preferred
+    elif cohort is not None and offered(cohort.language):
+        language = cohort.language
+    else:
+        language = settings.LANGUAGE_CODE
     return Recipient(
         learner=learner,
-        language=profile.preferred_language if profile else settings.LANGUAGE_CODE,
+        language=language,
         name=(profile.certificate_name if profile else "") or learner.get_full_name(),
         base_url=public_url("").rstrip("/"),
+        cohort=cohort,
     )

@@ -56,7 +56,7 @@ def send_enrolment_email(*, enrolment_id: int, kind: str) -> bool:
     if enrolment is None:
         logger.warning("Enrolment %s vanished before its %s email was sent", enrolment_id, kind)
         return False
-    to = recipient(enrolment.learner)
+    to = recipient(enrolment.learner, enrolment.cohort)
     source_course = enrolment.cohort.course
     course = to.course(source_course)
     with translation.override(to.language):
@@ -95,7 +95,7 @@ def send_invitation_email(*, enrolment_id: int) -> bool:
     learner = enrolment.learner
     if learner.has_usable_password() or not learner.is_active:
         return False
-    to = recipient(learner)
+    to = recipient(learner, enrolment.cohort)
     source_course = enrolment.cohort.course
     course = to.course(source_course)
     key = f"{user_pk_to_url_str(learner)}-{default_token_generator.make_token(learner)}"
@@ -154,7 +154,7 @@ def send_announcement_email(*, announcement_id: int, enrolment_id: int) -> bool:
     if not cache.add(sent_key, 1, ANNOUNCEMENT_SENT_TTL):
         return False
     learner = enrolment.learner
-    to = recipient(learner)
+    to = recipient(learner, announcement.cohort)
     source_course = announcement.cohort.course
     course = to.course(source_course)
     with translation.override(to.language):

@@ -27,13 +27,15 @@ def enrolments_in_course(*, user, course: CoursePage) -> list[Enrolment]:
     return memo[user.pk]
 
 
-def cohorts_for_course(*, course: CoursePage, user) -> list[Cohort]:
+def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[Cohort]:
     """The course's cohorts with seats left and the user's own enrolment in each (2 queries,
-    the second shared with the page's other questions about the user: enrolments_in_course)."""
-    cohorts = list(
+    the second shared with the page's other questions about the user: enrolments_in_course).
+    Those taught in ``language`` (the page's) come first, each group by start date."""
+    cohorts = sorted(
         Cohort.objects.for_course(course)
         .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)))
-        .order_by("starts_on", "id")
+        .order_by("starts_on", "id"),
+        key=lambda cohort: cohort.language != language,
     )
     mine = {}
     if cohorts:  # the newest enrolment in each cohort

@@ -20,7 +20,7 @@ from courses.models import SessionSlot
 from learners.live import services as live
 from learners.live.calendar import build_calendar, summary
 from learners.live.models import CalendarFeed
-from learners.live.selectors import feed_slots, learner_slot, rows_for
+from learners.live.selectors import feed_slots, learner_slot, profile_zone, rows_for
 
 
 def _calendar_response(content: bytes, filename: str | None = None) -> HttpResponse:
@@ -48,7 +48,9 @@ def calendar_feed(request, token: str):
     language = profile.preferred_language if profile else translation.get_language()
     with translation.override(language):
         slots = feed_slots(user=user)
-        rows = rows_for(slots, language=language, zone="UTC", enrolled_cohorts=set())
+        # Times in the descriptions in the learner's zone, named (the events themselves in UTC).
+        zone = profile.time_zone if profile else "UTC"
+        rows = rows_for(slots, language=language, zone=zone, enrolled_cohorts=set())
         content = build_calendar(rows, name=_("My live sessions (Aula)"))
     return _calendar_response(content)
 
@@ -60,7 +62,8 @@ def slot_calendar(request, slot_id: int):
     slot = learner_slot(user=request.user, slot_id=slot_id)
     if slot is None:
         raise Http404
-    rows = rows_for([slot], language=get_language(), zone="UTC", enrolled_cohorts={slot.cohort_id})
+    zone = profile_zone(request.user)  # the description's time, named; the event is in UTC
+    rows = rows_for([slot], language=get_language(), zone=zone, enrolled_cohorts={slot.cohort_id})
     row = rows[0]
     content = build_calendar(rows, name=summary(row.slot, row.page, row.course), request=request)
     return _calendar_response(content, filename=f"session-{slot.pk}.ics")

@@ -50,7 +50,9 @@ def summary(slot: SessionSlot, page, course) -> str:
     return f"{page.title} · {course.public_name}"
 
 
-def slot_event(slot: SessionSlot, *, page, course, url: str, stamp: datetime) -> Event:
+def slot_event(
+    slot: SessionSlot, *, page, course, url: str, stamp: datetime, when: str = ""
+) -> Event:
     event = Event()
     event.add("uid", slot_uid(slot))
     event.add("sequence", slot.sequence)
@@ -60,6 +62,8 @@ def slot_event(slot: SessionSlot, *, page, course, url: str, stamp: datetime) ->
     event.add("dtend", slot.ends_at.astimezone(UTC))
     event.add("summary", summary(slot, page, course))
     description = _("Session page, join link and recording: %(url)s") % {"url": url}
+    if when:  # as the site writes times, with the zone named (aula/dates.py)
+        description = _("When: %(when)s") % {"when": when} + "\n" + description
     event.add("description", description)
     event.add("url", url)
     event.add("status", "CANCELLED" if slot.is_cancelled else "CONFIRMED")
@@ -89,6 +93,13 @@ def build_calendar(
             path = row.page.get_url(request) or ""
         url = path if path.startswith("http") else root + path
         calendar.add_component(
-            slot_event(row.slot, page=row.page, course=row.course, url=url, stamp=stamp)
+            slot_event(
+                row.slot,
+                page=row.page,
+                course=row.course,
+                url=url,
+                stamp=stamp,
+                when=getattr(row, "when", ""),
+            )
         )
     return calendar.to_ical()

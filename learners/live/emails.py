@@ -18,7 +18,7 @@ def send_session_reminder(*, reminder_id: int) -> bool:
     sends nothing. Nothing is sent for a slot that was cancelled or moved since (the moved slot
     gets its own reminders), nor to a learner no longer active."""
     reminder = (
-        SentReminder.objects.select_related("slot", "enrolment__learner__profile")
+        SentReminder.objects.select_related("slot__cohort", "enrolment__learner__profile")
         .filter(pk=reminder_id)
         .first()
     )
@@ -35,9 +35,10 @@ def send_session_reminder(*, reminder_id: int) -> bool:
     if not claim_reminder(reminder.pk):
         return False
     learner = enrolment.learner
-    to = recipient(learner)
+    to = recipient(learner, slot.cohort)
     profile = getattr(learner, "profile", None)
-    info = reminder_session_info(slot, to.language)
+    # The session and course as the cohort is taught them (titles in the cohort's language).
+    info = reminder_session_info(slot, slot.cohort.language)
     zone = profile.time_zone if profile else info.cohort_zone
     with translation.override(to.language):
         context = {

@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
 
 from learners.enrolment.sanitize import safe_html
 from learners.enrolment.selectors import cohorts_for_course
@@ -21,10 +22,16 @@ register = template.Library()
 @register.inclusion_tag("learners/components/course_cohorts.html", takes_context=True)
 def course_cohorts(context, course):
     request = context["request"]
+    language = get_language()
+    cohorts = cohorts_for_course(course=course, user=request.user, language=language)
+    for cohort in cohorts:
+        # Another language's cohort is labelled with that language's own name ("English").
+        cohort.language_name = get_language_info(cohort.language)["name_local"]
     return {
         "request": request,
         "course": course,
-        "cohorts": cohorts_for_course(course=course, user=request.user),
+        "cohorts": [cohort for cohort in cohorts if cohort.language == language],
+        "other_cohorts": [cohort for cohort in cohorts if cohort.language != language],
         "enrol_form": EnrolForm(),
         "csrf_token": context.get("csrf_token"),
     }

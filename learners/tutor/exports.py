@@ -94,7 +94,7 @@ class _Rows:
 
     def cell(self, value):
         if isinstance(value, datetime):
-            return timezone.localtime(value, self.zone).replace(tzinfo=None, microsecond=0)
+            return timezone.localtime(value, self.zone).replace(microsecond=0)
         if value is None:
             return ""
         return neutralise(value)
@@ -112,7 +112,8 @@ def _csv_lines(rows: _Rows, headings: list[str]):
     yield "\ufeff" + writer.writerow(headings)
     for cells in rows:
         yield writer.writerow(
-            [cell.isoformat(sep=" ") if isinstance(cell, datetime) else cell for cell in cells]
+            # ISO 8601 with the offset (aula/dates.py): "2026-12-17T15:00:00-05:00".
+            [cell.isoformat() if isinstance(cell, datetime) else cell for cell in cells]
         )
 
 
@@ -134,7 +135,10 @@ def write_xlsx(cohort: Cohort, queryset, target) -> None:
     sheet = workbook.create_sheet(title=_("Learners")[:31])
     sheet.append(_headings())
     for cells in _Rows(cohort, queryset):
-        sheet.append(cells)
+        # Excel keeps no time zone: the cohort's local times, as before.
+        sheet.append(
+            [cell.replace(tzinfo=None) if isinstance(cell, datetime) else cell for cell in cells]
+        )
     workbook.save(target)
 
 

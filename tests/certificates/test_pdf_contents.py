@@ -122,7 +122,7 @@ def test_course_wording_organisation_and_signatories_are_printed(site_tree, cour
 def test_cohort_dates_and_completion_date_are_printed(completed):
     certificate, _created = issue_certificate(enrolment_id=completed.pk)
     text = pdf_text(render_pdf(certificate))
-    assert "03/02/2026" in text and "04/24/2026" in text  # English short dates (m/d/Y)
+    assert "2 March 2026" in text and "24 April 2026" in text  # as every date (aula/dates.py)
     assert f"Completed on {date_format(certificate.completed_on)}" in text
 
 

@@ -59,10 +59,12 @@ def test_sensitive_course_subject_names_nothing_and_text_names_the_public_title(
     assert REAL not in message.body
 
 
-def test_spanish_reader_gets_the_spanish_public_title(site_tree, course, cohort):
+def test_spanish_cohort_gets_the_spanish_public_title(site_tree, course, cohort):
     translate_page(site_tree.home, "es")
     translate_page(site_tree.catalogue, "es")
     translate_page(course, "es", title="Violencia de género en el trabajo", public_title=PUBLIC_ES)
+    cohort.language = "es"  # the course is named in the cohort's language
+    cohort.save()
     send_enrolment_email(
         enrolment_id=enrolment_of(cohort, preferred_language="es").pk, kind="waitlisted"
     )
