@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # "Signed-in devices": see and end one's other sessions
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
