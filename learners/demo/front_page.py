@@ -1,7 +1,8 @@
 """The demo's home page (hero, featured courses, how certification works, the organisations
-behind the programmes) in English and Spanish. Filled once: a home page whose sections an
-editor has written is left alone. The demo's brand is neutral: Site settings' defaults (Aula's
-colour and icon, no logo) with the name and contact set by ``build.ensure_site_settings``."""
+behind the programmes) in English, Spanish, Portuguese and French. Filled once: a home page
+whose sections an editor has written is left alone. The demo's brand is neutral: Site
+settings' defaults (Aula's colour and icon, no logo) with the name and contact set by
+``build.ensure_site_settings``."""
 
 from collections import Counter
 
@@ -61,6 +62,56 @@ HOME = {
             },
         ],
     },
+    "pt": {
+        "hero_heading": "Cursos profissionais sobre o cuidado e o trabalho livre de violência",
+        "call_to_action_label": "Ver os cursos",
+        "certification_text": (
+            "<ol><li>Inscreva-se em um curso, por conta própria ou com o código de convite da "
+            "sua instituição.</li><li>Conclua os módulos, seja aprovado nos questionários e "
+            "participe das sessões ao vivo que o curso exige.</li><li>O certificado é emitido "
+            "imediatamente, com as competências adquiridas, um número e um código QR.</li>"
+            "<li>Qualquer pessoa pode verificá-lo aqui ou lendo o código.</li></ol>"
+        ),
+        "organisations": [
+            {
+                "name": "Centro Regional de Formação",
+                "description": "Desenha os cursos, forma os tutores e emite os certificados.",
+            },
+            {
+                "name": "Ministérios do trabalho da região",
+                "description": "Indicam servidores e acompanham o seu progresso.",
+            },
+            {
+                "name": "Organizações de trabalhadores e de empregadores do cuidado",
+                "description": "Trazem a experiência do setor para cada programa.",
+            },
+        ],
+    },
+    "fr": {
+        "hero_heading": "Des cours professionnels sur le soin et sur un travail sans violence",
+        "call_to_action_label": "Parcourir les cours",
+        "certification_text": (
+            "<ol><li>Inscrivez-vous à un cours, par vous-même ou avec le code d’invitation de "
+            "votre institution.</li><li>Terminez ses modules, réussissez les quiz et assistez "
+            "aux séances en direct que le cours exige.</li><li>Votre certificat est délivré "
+            "aussitôt, avec les compétences acquises, un numéro et un code QR.</li><li>Toute "
+            "personne peut le vérifier ici ou en scannant le code.</li></ol>"
+        ),
+        "organisations": [
+            {
+                "name": "Centre régional de formation",
+                "description": "Conçoit les cours, forme les tuteurs et délivre les certificats.",
+            },
+            {
+                "name": "Ministères du travail de la région",
+                "description": "Proposent des agents et suivent leur progression.",
+            },
+            {
+                "name": "Organisations de travailleurs et d’employeurs du soin",
+                "description": "Apportent l’expérience du secteur à chaque programme.",
+            },
+        ],
+    },
 }
 
 
@@ -71,7 +122,10 @@ def ensure_front_page(demo, created: Counter | None = None) -> None:
         home = getattr(demo.home, language).specific
         if home.hero_heading:
             continue
+        # The featured courses that the demo translates into this language (pt: one; fr: none,
+        # so the French home page shows its newest courses: none yet).
         courses = [getattr(demo.courses[slug], language) for slug in FEATURED]
+        courses = [course for course in courses if course is not None]
         home.hero_heading = spec["hero_heading"]
         home.call_to_action_label = spec["call_to_action_label"]
         home.certification_text = spec["certification_text"]
