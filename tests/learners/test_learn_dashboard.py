@@ -99,3 +99,12 @@ def test_learn_page_queries_do_not_grow_with_series_and_courses(
     with django_assert_num_queries(small_count):
         response = client.get(reverse("learn_dashboard"))
     assert response.content.decode().count("live sessions attended") == 5
+
+
+def test_the_course_page_of_a_live_series_counts_sessions_not_modules(client, catalogue):
+    me = learner()
+    enrolment = series_enrolment(catalogue, me, attended=2)
+    client.force_login(me)
+    html = client.get(enrolment.cohort.course.url).content.decode()
+    assert "2 live sessions attended" in html
+    assert "modules done" not in html
