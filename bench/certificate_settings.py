@@ -15,6 +15,11 @@ if os.environ.get("AULA_BENCH_DATABASE_URL"):
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # The private certificate PDFs, on disk where the worker (another process) writes them.
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BENCH_DIR / "media" / "private")},
+    },
 }
 MEDIA_ROOT = BENCH_DIR / "media"
 CELERY_BROKER_URL = os.environ.get("AULA_BENCH_BROKER_URL", "memory://")

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from aula.links import public_url
 from courses.models import ModulePage
+from home.cache import remember
 from home.models import SiteSettings
 
 from . import jose, status_list
@@ -187,11 +188,16 @@ def achievement(course, language: str) -> dict:
 def credential_payload(certificate: Certificate, *, salt: str | None = None) -> dict:
     """The JWT payload: the ``OpenBadgeCredential`` and its JWT claims."""
     enrolment = certificate.enrolment
-    course = enrolment.cohort.course.specific
     salt = salt if salt is not None else secrets.token_hex(16)
-    issuer = issuer_profile()
+    # What every credential of the site, or of a course in a language, shares: kept in the
+    # cache until the next publish or change of the site settings (home.cache.remember).
+    issuer = remember("aula:credentials:issuer", issuer_profile)
+    course_id, language = enrolment.cohort.course_id, certificate.language
+    earned = remember(
+        f"aula:credentials:achievement:{course_id}:{language}",
+        lambda: achievement(enrolment.cohort.course.specific, language),
+    )
     issued = timestamp(certificate.issued_at)
-    earned = achievement(course, certificate.language)
     with translation.override(certificate.language):
         name = f"{_('Certificate of completion')}: {earned['name']}"
     payload = {

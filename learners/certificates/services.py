@@ -231,8 +231,8 @@ def _redraw(certificate: Certificate) -> None:
 
 
 def _completed(certificate: Certificate) -> Certificate:
-    """The certificate with its credential signed and its PDF stored (each once)."""
-    return ensure_pdf(ensure_credential(certificate))
+    """The certificate with its PDF stored and its credential signed (each once)."""
+    return ensure_credential(ensure_pdf(certificate))
 
 
 def ensure_pdf(certificate: Certificate) -> Certificate:
