@@ -65,7 +65,6 @@ bench: install messages ## Run the benchmarks and print their numbers
 	$(PY) bench/tutor.py
 	$(PY) bench/certificates.py
 	$(PY) bench/credentials.py
-	$(PY) bench/credentials.py
 	$(PY) bench/live.py
 	$(PY) bench/roster_import.py
 	$(PY) bench/peer/run.py
