@@ -6,10 +6,11 @@ Portuguese cohort; French has the home page and the catalogue (content_pt.py, co
 
 import pytest
 from django.conf import settings
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage, ModulePage
-from learners.demo import content_en, content_fr, content_pt
+from learners.demo import content_en, content_fr, content_pt, front_page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("modules_open")]
 
@@ -34,6 +35,7 @@ def test_home_and_catalogue_answer_in_the_language(demo, client, language):
     catalogue = client.get(f"/{language}/courses/")
     assert catalogue.status_code == 200
     assert translations["courses"]["title"] in catalogue.text
+    assert escape(front_page.HOME[language]["hero_heading"]) in home.text
     assert f'lang="{language}"' in catalogue.text
 
 
