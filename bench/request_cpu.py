@@ -337,7 +337,7 @@ def build() -> dict:
         LearnerProfile(
             user=user,
             certificate_name=f"Learner {n}",
-            country=rng.choice(["Uruguay", "Chile", "Perú", "México", "Colombia"]),
+            country=rng.choice(["UY", "CL", "PE", "MX", "CO"]),
             organisation=f"Ministerio {rng.randint(1, 20)}",
             time_zone="America/Montevideo",
         )

@@ -36,7 +36,7 @@ MODULES = 12
 TARGET_PAGE_MS = 150.0
 TARGET_EXPORT_S = 5.0
 
-COUNTRIES = ["Uruguay", "Chile", "Perú", "México", "Costa Rica", "Colombia", "Argentina"]
+COUNTRIES = ["UY", "CL", "PE", "MX", "CR", "CO", "AR"]  # ISO codes, as profiles keep them
 ORGANISATIONS = [f"Ministerio {n}" for n in range(1, 28)]
 
 

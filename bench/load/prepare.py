@@ -48,7 +48,7 @@ COHORT_TITLE = "Load test cohort"
 TUTOR_EMAIL = "load-tutor@load.example"
 LEARNER_EMAIL = "load-learner-{:05d}@load.example"
 SEARCH_TERMS = {"en": ["care", "gender", "violence", "policy"], "es": ["cuidados", "género"]}
-COUNTRIES = ["Uruguay", "Chile", "Perú", "México", "Costa Rica", "Colombia", "Jamaica"]
+COUNTRIES = ["UY", "CL", "PE", "MX", "CR", "CO", "JM"]  # ISO codes, as profiles keep them
 ORGANISATIONS = [f"Ministerio {n}" for n in range(1, 21)]
 BATCH = 500
 
