@@ -240,3 +240,15 @@ def test_a_visitors_cached_home_page_shows_a_newly_scheduled_session(
 
     assert response[HIT_HEADER] == "miss"
     assert "Financing care" in response.content.decode()
+
+
+def test_editors_compose_the_sections_in_the_page_editor(admin_client, site_tree):
+    response = admin_client.get(f"/admin/pages/{site_tree.home.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("hero_heading", "call_to_action_label", "call_to_action_page"):
+        assert f'name="{field}"' in html, field
+    for stream in ("featured_courses", "organisations"):  # rendered by Wagtail's script
+        assert f'id="{stream}-' in html or f'"{stream}"' in html, stream
+    assert 'id="id_certification_text"' in html or 'name="certification_text"' in html
