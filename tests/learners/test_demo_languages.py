@@ -107,3 +107,12 @@ def test_a_portuguese_learner_holds_a_certificate_in_portuguese(demo):
     assert certificate.language == "pt"
     assert certificate.course_title == content_pt.TRANSLATIONS[SELF_PACED]["title"]
     assert certificate.is_valid and certificate.pdf
+
+
+def test_portuguese_search_finds_the_portuguese_course(demo, client):
+    response = client.get("/pt/search/", {"q": "interseccionalidade"})
+    assert response.status_code == 200
+    assert content_pt.TRANSLATIONS["intersectionality-and-gender-analysis"]["title"] in (
+        response.text
+    )
+    assert "Intersectionality and gender-based analysis" not in response.text
