@@ -117,8 +117,14 @@ def _subscribe(thread: Thread, user, now) -> None:
 
 
 def mark_read(*, thread: Thread, user, now=None) -> None:
+    """The reader has seen the thread up to now; written only when there is something new
+    since their last visit (reading a thread again writes nothing)."""
     now = now or timezone.now()
-    ReadState.objects.update_or_create(thread=thread, user=user, defaults={"read_at": now})
+    read_at = (
+        ReadState.objects.filter(thread=thread, user=user).values_list("read_at", flat=True).first()
+    )
+    if read_at is None or read_at < thread.last_post_at:
+        ReadState.objects.update_or_create(thread=thread, user=user, defaults={"read_at": now})
 
 
 def ensure_pseudonym(*, cohort, user) -> Pseudonym:
@@ -207,6 +213,7 @@ def reply(*, thread: Thread, author, body: str, token=None, moderator=False, now
                 changes.update(answered_at=now, answered_by=author)
                 thread.answered_at, thread.answered_by = now, author
             Thread.objects.filter(pk=thread.pk).update(**changes)
+            thread.last_post_at = now
             _subscribe(thread, author, now)
             mark_read(thread=thread, user=author, now=now)
             if thread.cohort.course.is_sensitive and not moderator:

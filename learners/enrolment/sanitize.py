@@ -28,9 +28,17 @@ MAX_PASSES = 20
 VISIBLE_CATEGORIES = ("L", "N", "P", "S")  # letters, numbers, punctuation, symbols
 
 
-def _set_link_rel(attrs, new=False):
-    attrs[(None, "rel")] = "nofollow noopener noreferrer"
-    return attrs
+LINK_REL = "nofollow noopener noreferrer"
+# Links in posts of the cohort discussion (learners.discussion): user-generated content.
+UGC_LINK_REL = "nofollow ugc noopener"
+
+
+def _link_rel(rel: str):
+    def set_link_rel(attrs, new=False):
+        attrs[(None, "rel")] = rel
+        return attrs
+
+    return set_link_rel
 
 
 _cleaner = bleach.Cleaner(
@@ -82,9 +90,9 @@ def clean_html(text: str) -> str:
     return cleaned if has_visible_text(cleaned) else ""
 
 
-def safe_html(text: str) -> SafeString:
+def safe_html(text: str, *, rel: str = LINK_REL) -> SafeString:
     """For templates: plain text escaped with its paragraphs and line breaks kept; HTML cleaned
-    again on the way out; links made clickable and marked nofollow."""
+    again on the way out; links made clickable and marked nofollow (``rel``)."""
     text = (text or "").strip()
     if "<" not in text:
         html = linebreaks(text, autoescape=True)
@@ -92,5 +100,5 @@ def safe_html(text: str) -> SafeString:
         html = _cleaner.clean(text)
         if not any(tag in html for tag in BLOCK_TAGS):
             html = linebreaks(html)  # text with inline tags only: keep its paragraphs
-    linked = bleach.linkify(html, callbacks=[_set_link_rel], skip_tags=["pre"])
+    linked = bleach.linkify(html, callbacks=[_link_rel(rel)], skip_tags=["pre"])
     return mark_safe(linked)  # noqa: S308  (escaped or cleaned by bleach just above)
