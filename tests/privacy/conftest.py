@@ -54,7 +54,7 @@ def ana(db):
         first_name="Ana",
         last_name="Quispe",
         certificate_name="Ana Quispe Mamani",
-        country="Perú",
+        country="PE",
         organisation="=Ministerio de la Mujer",
     )
 

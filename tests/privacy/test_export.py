@@ -56,7 +56,7 @@ def test_zip_holds_every_record_as_json(ana, records):
     profile = read_json(files, "profile.json")
     assert profile["email"] == "ana.quispe@example.org"
     assert profile["name_on_certificates"] == "Ana Quispe Mamani"
-    assert profile["country"] == "Perú"
+    assert (profile["country"], profile["country_name"]) == ("PE", "Peru")
 
     [enrolment, application] = read_json(files, "enrolments.json")
     assert (enrolment["cohort"], enrolment["status"]) == ("March edition", "completed")

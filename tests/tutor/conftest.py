@@ -11,7 +11,7 @@ from django.utils import timezone
 from learners.models import Enrolment, LearnerProfile
 from tests.factories import CohortFactory, UserFactory, build_course
 
-COUNTRIES = ("Uruguay", "Chile", "Perú", "México", "Costa Rica")
+COUNTRIES = ("UY", "CL", "PE", "MX", "CR")  # ISO codes, as profiles keep them
 ORGANISATIONS = ("Ministerio de Trabajo", "Ministerio de la Mujer", "OIT", "BPS")
 
 

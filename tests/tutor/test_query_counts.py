@@ -12,7 +12,7 @@ from learners.enrolment.announcements import post_announcement
 from tests.tutor.conftest import add_learners
 
 
-@pytest.mark.parametrize("query", ["", "?sort=-progress", "?at_risk=on&country=Chile&page=2"])
+@pytest.mark.parametrize("query", ["", "?sort=-progress", "?at_risk=on&country=CL&page=2"])
 def test_cohort_page_queries_are_the_same_at_50_and_1000_learners(
     client, tutor, cohort, other_cohort, django_assert_num_queries, query
 ):
