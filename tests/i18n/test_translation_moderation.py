@@ -146,3 +146,21 @@ def test_submitting_needs_a_post(site):
 
     response = editor.get(reverse("courses_submit_translation", args=[translation.pk]))
     assert response.status_code == 405
+
+
+def test_moderator_publishes_a_translation_from_the_translation_editor(
+    site, django_capture_on_commit_callbacks
+):
+    moderator = client_for(member_of("Moderators"))
+    translation = start_translation(moderator, site.course, site.spanish)
+    translate_strings(moderator, translation, SPANISH)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[spanish_copy(site).pk])
+    assert editor_props(moderator.get(edit_url))["perms"]["canPublish"] is True
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator.post(edit_url, {"action": "publish"})
+
+    assert response.status_code == 302
+    copy = spanish_copy(site)
+    assert copy.live
+    assert [item.text for item in copy.outcomes.all()] == list(OUTCOMES.values())
