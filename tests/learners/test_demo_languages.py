@@ -72,11 +72,14 @@ def test_the_portuguese_catalogue_lists_the_portuguese_course(demo, client):
     assert content_pt.TRANSLATIONS[SELF_PACED]["title"] in page
 
 
-def test_the_portuguese_course_has_a_portuguese_cohort(demo):
+def test_the_portuguese_course_has_a_portuguese_cohort(demo, client):
     course = translation(SELF_PACED, "pt")
     cohort = Cohort.objects.get(course=course)
     assert cohort.language == "pt"
     assert cohort.starts_on is None  # self-paced: start any time
+    page = client.get(course.url).text
+    assert cohort.title in page
+    assert "Inscrever-se" in page
 
 
 @pytest.mark.parametrize("language", ["pt", "fr"])
