@@ -24,6 +24,32 @@ def course(catalogue):
 
 
 @pytest.fixture(autouse=True)
+def indexes_only_where_read(request, monkeypatch):
+    """Every page save queues two Wagtail tasks that run at once in tests: the search index entry
+    and the reference index ("usage") rows, a third of the time of building a test page. Tests
+    that search or read usage say so with ``@pytest.mark.search_index`` and keep both; so do
+    browser tests (their live server saves in another thread)."""
+    node = request.node
+    if node.get_closest_marker("search_index") or node.get_closest_marker("browser"):
+        yield
+        return
+    from modelsearch import signal_handlers as search_signals
+    from wagtail.signal_handlers import reference_index_auto_update_disabled
+
+    class NotQueued:
+        @staticmethod
+        def enqueue(*args, **kwargs):
+            return None
+
+    monkeypatch.setattr(search_signals, "insert_or_update_object_task", NotQueued)
+    reference_index_auto_update_disabled.value = True
+    try:
+        yield
+    finally:
+        del reference_index_auto_update_disabled.value
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English; a request to /es/… must not leak Spanish into the next."""
     with translation.override("en"):

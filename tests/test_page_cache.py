@@ -12,6 +12,7 @@ from tests.factories import (
     ModulePageFactory,
     UserFactory,
     build_course,
+    publish_new,
     translate_page,
 )
 
@@ -72,7 +73,7 @@ def test_publishing_a_new_module_makes_the_next_get_a_miss_with_it(client, cours
     client.get(course.url)
     assert cache_status(client.get(course.url)) == "hit"
 
-    ModulePageFactory(parent=course, title="Care in the pandemic")
+    publish_new(ModulePageFactory, parent=course, title="Care in the pandemic")
 
     response = client.get(course.url)
     assert cache_status(response) == "miss"
@@ -96,7 +97,7 @@ def test_publishing_any_page_makes_every_page_stale(client, catalogue, course):
     client.get(course.url)
     client.get(catalogue.url)
 
-    CoursePageFactory(parent=catalogue, title="Another course")
+    publish_new(CoursePageFactory, parent=catalogue, title="Another course")
 
     assert cache_status(client.get(course.url)) == "miss"
     catalogue_response = client.get(catalogue.url)

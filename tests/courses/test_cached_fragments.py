@@ -14,6 +14,7 @@ from tests.factories import (
     ModulePageFactory,
     build_course,
     learner,
+    publish_new,
 )
 
 
@@ -60,7 +61,7 @@ def test_publishing_the_course_refreshes_the_cached_content(client, course):
 
 def test_publishing_a_module_refreshes_the_outline(client, course):
     client.get(course.url)
-    ModulePageFactory(parent=course, title="Care in the pandemic")
+    publish_new(ModulePageFactory, parent=course, title="Care in the pandemic")
     assert "Care in the pandemic" in client.get(course.url).content.decode()
 
 

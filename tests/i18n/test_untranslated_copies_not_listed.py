@@ -17,7 +17,7 @@ from tests.i18n.translating import (
     translate_strings,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from tests.factories import (
     translate_page,
 )
 
+pytestmark = pytest.mark.search_index
+
 
 def result_titles(response) -> list[str]:
     return [page.title for page in response.context["results"]]
