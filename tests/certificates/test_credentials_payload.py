@@ -221,3 +221,24 @@ def test_criteria_narrative_follows_the_completion_rule_in_the_cohorts_language(
 def test_competencies_gain_optional_framework_fields(course):
     competency = CourseCompetency.objects.create(page=course, title="Plain", sort_order=5)
     assert competency.framework_name == competency.framework_code == competency.framework_url == ""
+
+
+def test_demo_care_course_is_aligned_to_a_regional_competency_standard():
+    from learners.demo.content_en import CARE_ECONOMY
+    from learners.demo.content_es import TRANSLATIONS
+
+    spanish = TRANSLATIONS[CARE_ECONOMY["slug"]]["competencies"]
+    for competencies in (CARE_ECONOMY["competencies"], spanish):
+        assert [item["framework_code"] for item in competencies] == ["CUI-01", "CUI-02", "CUI-03"]
+        assert all("competenc" in item["framework_name"] for item in competencies)
+
+
+@pytest.mark.django_db
+def test_editors_set_a_competencys_framework_in_the_course_form(client, course):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(f"/admin/pages/{course.pk}/edit/")
+    assert response.status_code == 200
+    for name in ("framework_name", "framework_code", "framework_url"):
+        assert f'name="competencies-0-{name}"'.encode() in response.content
