@@ -40,8 +40,12 @@ def listed_in_spanish(client, site) -> dict[str, bool]:
     }
 
 
-def test_a_translation_just_started_is_a_draft_and_not_listed(site, client):
-    start_translation(client_for(member_of("Editors")), site.course, site.spanish)
+def test_a_translation_just_started_is_a_draft_and_not_listed(
+    site, client, django_capture_on_commit_callbacks
+):
+    # wagtail-localize publishes on commit what it means to publish: run those callbacks.
+    with django_capture_on_commit_callbacks(execute=True):
+        start_translation(client_for(member_of("Editors")), site.course, site.spanish)
 
     assert not spanish_copy(site).live
     assert listed_in_spanish(client, site) == {
@@ -54,9 +58,10 @@ def test_a_translation_just_started_is_a_draft_and_not_listed(site, client):
     assert site.course.title not in english.content.decode()
 
 
-def test_an_abandoned_translation_is_never_listed(site, client):
+def test_an_abandoned_translation_is_never_listed(site, client, django_capture_on_commit_callbacks):
     editor = client_for(member_of("Editors"))
-    translation = start_translation(editor, site.course, site.spanish)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = start_translation(editor, site.course, site.spanish)
     half = dict(list(SPANISH.items())[:3])
     translate_strings(editor, translation, half)  # and then nobody comes back to it
 
