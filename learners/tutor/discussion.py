@@ -85,6 +85,7 @@ def preferences(request):
         preference.save(update_fields=["question_alerts"])
         messages.success(request, _("Your choice is saved."))
         return redirect("tutor_dashboard")
+    status = 400 if request.method == "POST" else 200  # shown again with the error
     return TemplateResponse(
-        request, "learners/discussion/preferences.html", {"form": form}, status=200
+        request, "learners/discussion/preferences.html", {"form": form}, status=status
     )
