@@ -51,7 +51,7 @@ test: install messages ## Run the test suite (SQLite, eager Celery)
 	$(VENV)/bin/pytest -n 2 -q
 
 test-browser: install messages ## Run the browser tests (needs Debian's chromium)
-	$(VENV)/bin/pytest -m browser -q
+	$(VENV)/bin/pytest -m browser -n 2 -q
 
 lint: install ## Ruff (lint and format check), the dependency rules (import-linter) and the migrations check
 	$(VENV)/bin/ruff check .
