@@ -4,9 +4,10 @@
 (every field, nested where the record is) and, for the tables, a CSV file (UTF-8 with a
 byte-order mark, so that Excel opens accented names correctly; cells a spreadsheet would run as
 formulas are neutralised): the account and profile, enrolments, applications (the answers given
-and the decision), completed modules, quiz attempts, reflections, attendance at live sessions
-and certificates, plus the PDF of every valid certificate. A fixed number of queries, whatever
-the number of records; built in memory (a learner's records are a few hundred rows at most).
+and the decision), completed modules, quiz attempts, reflections, attendance at live sessions,
+certificates and signed-in devices, plus the PDF of every valid certificate. A fixed number of
+queries, whatever the number of records; built in memory (a learner's records are a few
+hundred rows at most).
 """
 
 import csv
@@ -16,6 +17,7 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -245,8 +247,21 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
             }
             for certificate in certificates
         ],
+        "signed_in_devices": _signed_in_devices(user),
     }
     return data, certificates
+
+
+def _signed_in_devices(user) -> list[dict]:
+    """Where the account was logged in (allauth's user sessions: when, browser, address)."""
+    if not apps.is_installed("allauth.usersessions"):
+        return []
+    from allauth.usersessions.models import UserSession
+
+    return [
+        {"logged_in_at": row.created_at, "browser": row.user_agent, "address": row.ip}
+        for row in UserSession.objects.filter(user=user).order_by("created_at", "pk")
+    ]
 
 
 def _has_pdf(certificate: Certificate) -> bool:
@@ -309,6 +324,7 @@ TABLES = {
         "replaced_at",
         "pdf",
     ),
+    "signed_in_devices": ("logged_in_at", "browser", "address"),
 }
 
 
@@ -344,5 +360,6 @@ def _readme() -> str:
         "reflections: " + _("your written reflections"),
         "attendance: " + _("your attendance at live sessions"),
         "certificates: " + _("your certificates (the PDF of each valid one is in certificates/)"),
+        "signed_in_devices: " + _("where your account was logged in: when, browser and address"),
     ]
     return "\n".join(lines) + "\n"

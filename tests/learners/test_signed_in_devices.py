@@ -1,11 +1,16 @@
 """Issue 13, item 3: "Signed-in devices" (allauth.usersessions) lists where the account is
 logged in and logs the others out; erasing the account deletes them (addresses, browsers)."""
 
+import io
+import json
+import zipfile
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.test import Client
 
+from learners.privacy.export import export_zip
 from learners.privacy.services import erase_account
 from tests.factories import learner
 
@@ -53,3 +58,11 @@ def test_erasing_the_account_deletes_its_devices(ana):
     assert UserSession.objects.filter(user=ana).exists()
     erase_account(user=ana, keep_certificates=True)
     assert not UserSession.objects.filter(user=ana).exists()
+
+
+def test_the_data_export_lists_the_devices(ana):
+    logged_in_client(ana, "Firefox at the office")
+    with zipfile.ZipFile(io.BytesIO(export_zip(user=ana))) as archive:
+        [device] = json.loads(archive.read("signed_in_devices.json"))
+        assert "signed_in_devices.csv" in archive.namelist()
+    assert (device["browser"], device["address"]) == ("Firefox at the office", "127.0.0.1")

@@ -25,6 +25,7 @@ EXPECTED_FILES = {
             "reflections",
             "attendance",
             "certificates",
+            "signed_in_devices",
         )
         for extension in ("json", "csv")
     ),
