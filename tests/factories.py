@@ -362,6 +362,7 @@ class ThreadFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "learners.Thread"
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Question {n}")
     last_post_at = factory.LazyFunction(timezone.now)
