@@ -43,6 +43,7 @@ from courses.models import Cohort
 from learners.accounts.models import LearnerProfile
 from learners.certificates import services as certificates
 from learners.certificates.models import Certificate
+from learners.discussion.models import Post
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 from learners.live.models import CalendarFeed
 from learners.progress.models import Reflection
@@ -174,6 +175,8 @@ def erase_account(
             application_answers=[], decision_message=""
         )
         Reflection.objects.filter(enrolment_id__in=enrolment_ids).update(text="")
+        # Their discussion posts lose their text and show as deleted; the threads stay readable.
+        Post.objects.filter(author=account, deleted_at__isnull=True).update(body="", deleted_at=now)
         CalendarFeed.objects.filter(user=account).delete()
         _delete_account_extras(account)
         _relabel_log_entries(

@@ -221,3 +221,15 @@ def test_pseudonyms_on_a_sensitive_course(course, cohort, ana, beto, tutor):
     assert f"You (Participant {number})" in own
     tutor_html = client_for(tutor).get(thread_url(thread)).content.decode()
     assert "Ana Pereira" in tutor_html
+
+
+def test_an_erased_accounts_posts_lose_their_text(cohort, ana, beto):
+    from learners.privacy.services import erase_account
+
+    thread = services.create_thread(cohort=cohort, author=ana, title="Mine", body="My story")
+    services.reply(thread=thread, author=beto, body="Thanks")
+    erase_account(user=ana, keep_certificates=True, reason="test")
+    post = thread.posts.get(is_opening=True)
+    assert post.body == "" and post.deleted_at is not None
+    html = client_for(beto).get(thread_url(thread)).content.decode()
+    assert "My story" not in html and "Ana Pereira" not in html
