@@ -16,7 +16,7 @@ register = template.Library()
 
 @register.inclusion_tag("learners/discussion/module_panel.html", takes_context=True)
 def module_discussion(context, module):
-    """"Questions about this module": the threads about it in the enrolled learner's cohort
+    """*Questions about this module*: the threads about it in the enrolled learner's cohort
     and a form to ask one (nothing for visitors, tutors and editors' previews)."""
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
