@@ -5,9 +5,9 @@
 byte-order mark, so that Excel opens accented names correctly; cells a spreadsheet would run as
 formulas are neutralised): the account and profile, enrolments, applications (the answers given
 and the decision), completed modules, quiz attempts, reflections, attendance at live sessions,
-certificates and signed-in devices, plus the PDF of every valid certificate. A fixed number of
-queries, whatever the number of records; built in memory (a learner's records are a few
-hundred rows at most).
+certificates and signed-in devices, plus the PDF and digital credential of every valid
+certificate. A fixed number of queries, whatever the number of records; built in memory (a
+learner's records are a few hundred rows at most).
 """
 
 import csv
@@ -244,6 +244,9 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
                 "revoked_reason": certificate.revoked_reason,
                 "replaced_at": certificate.replaced_at,
                 "pdf": f"certificates/{certificate.number}.pdf" if _has_pdf(certificate) else "",
+                "credential": (
+                    f"certificates/{certificate.number}.jwt" if _has_credential(certificate) else ""
+                ),
             }
             for certificate in certificates
         ],
@@ -266,6 +269,10 @@ def _signed_in_devices(user) -> list[dict]:
 
 def _has_pdf(certificate: Certificate) -> bool:
     return certificate.is_valid and bool(certificate.pdf)
+
+
+def _has_credential(certificate: Certificate) -> bool:
+    return certificate.is_valid and bool(certificate.credential)
 
 
 def _pdf_bytes(certificate: Certificate) -> bytes | None:
@@ -323,6 +330,7 @@ TABLES = {
         "revoked_reason",
         "replaced_at",
         "pdf",
+        "credential",
     ),
     "signed_in_devices": ("logged_in_at", "browser", "address"),
 }
@@ -344,6 +352,8 @@ def export_zip(*, user) -> bytes:
                 pdf = _pdf_bytes(certificate)
                 if pdf is not None:
                     archive.writestr(f"certificates/{certificate.number}.pdf", pdf)
+            if _has_credential(certificate):
+                archive.writestr(f"certificates/{certificate.number}.jwt", certificate.credential)
     return buffer.getvalue()
 
 
@@ -359,7 +369,11 @@ def _readme() -> str:
         "quiz_attempts: " + _("every quiz attempt and its score"),
         "reflections: " + _("your written reflections"),
         "attendance: " + _("your attendance at live sessions"),
-        "certificates: " + _("your certificates (the PDF of each valid one is in certificates/)"),
+        "certificates: "
+        + _(
+            "your certificates (the PDF and the digital credential, a .jwt file, of each valid "
+            "one are in certificates/)"
+        ),
         "signed_in_devices: " + _("where your account was logged in: when, browser and address"),
     ]
     return "\n".join(lines) + "\n"

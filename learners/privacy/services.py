@@ -148,7 +148,8 @@ def erase_account(
         if keep_certificates:
             named = named.exclude(pk__in=valid_ids)
         named_ids = list(named.values_list("pk", flat=True))
-        named.update(learner_name="")
+        # Their digital credentials go too (the signed copy carries the email's salted hash).
+        named.update(learner_name="", credential="")
         if not keep_certificates:
             reason_text = withdrawal_reason()
             for certificate in Certificate.objects.filter(pk__in=valid_ids):

@@ -140,6 +140,7 @@ def test_keeping_certificates_keeps_them_verifiable_with_the_name(client, ana, r
     certificate.refresh_from_db()
     assert certificate.is_valid
     assert certificate.learner_name == "Ana Quispe Mamani"
+    assert certificate.credential.count(".") == 2  # still the holder's signed credential
     html = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
     assert "Valid certificate" in html
     assert "Ana Quispe Mamani" in html
@@ -153,6 +154,7 @@ def test_withdrawing_certificates_revokes_them_without_the_name(client, ana, rec
     assert certificate.is_revoked
     assert "holder's request" in certificate.revoked_reason
     assert certificate.learner_name == ""
+    assert certificate.credential == ""
     assert not certificate.pdf
     html = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
     assert "Revoked certificate" in html

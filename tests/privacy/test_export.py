@@ -49,7 +49,10 @@ def test_download_is_a_private_zip_attachment(client, ana, records):
     assert {"private", "no-store"} <= directives
     files = read_zip(response.content)
     certificate = records["certificate"]
-    assert set(files) == EXPECTED_FILES | {f"certificates/{certificate.number}.pdf"}
+    assert set(files) == EXPECTED_FILES | {
+        f"certificates/{certificate.number}.pdf",
+        f"certificates/{certificate.number}.jwt",
+    }
 
 
 def test_zip_holds_every_record_as_json(ana, records):
@@ -94,6 +97,13 @@ def test_zip_tables_as_csv_with_formulas_neutralised(ana, records):
     [certificate] = csv_rows(files, "certificates.csv")
     assert certificate["number"] == records["certificate"].number
     assert len(csv_rows(files, "enrolments.csv")) == 2
+
+
+def test_zip_holds_the_signed_credential_of_the_valid_certificate(ana, records):
+    certificate = records["certificate"]
+    files = read_zip(export_zip(user=ana))
+    assert files[f"certificates/{certificate.number}.jwt"].decode() == certificate.credential
+    assert certificate.credential.count(".") == 2
 
 
 def test_zip_holds_the_pdf_of_the_valid_certificate(ana, records):
