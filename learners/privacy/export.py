@@ -5,9 +5,9 @@
 byte-order mark, so that Excel opens accented names correctly; cells a spreadsheet would run as
 formulas are neutralised): the account and profile, enrolments, applications (the answers given
 and the decision), completed modules, quiz attempts, reflections, attendance at live sessions,
-certificates and signed-in devices, plus the PDF and digital credential of every valid
-certificate. A fixed number of queries, whatever the number of records; built in memory (a
-learner's records are a few hundred rows at most).
+certificates, signed-in devices and discussion posts, plus the PDF and digital credential of
+every valid certificate. A fixed number of queries, whatever the number of records; built in
+memory (a learner's records are a few hundred rows at most).
 """
 
 import csv
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from courses.models import ModulePage
 from learners.accounts.models import LearnerProfile
 from learners.certificates.models import Certificate
+from learners.discussion.models import Post
 from learners.enrolment.models import Enrolment, EnrolmentSource
 from learners.progress.models import Attendance, ModuleProgress, QuizAttempt, Reflection
 from learners.spreadsheets import neutralise
@@ -251,8 +252,33 @@ def _collect(user) -> tuple[dict, list[Certificate]]:
             for certificate in certificates
         ],
         "signed_in_devices": _signed_in_devices(user),
+        "discussion_posts": _discussion_posts(user),
     }
     return data, certificates
+
+
+def _discussion_posts(user) -> list[dict]:
+    """What the learner wrote in their cohorts' discussions (one query)."""
+    posts = (
+        Post.objects.filter(author=user)
+        .select_related("thread__cohort__course")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "course": post.thread.cohort.course.title,
+            "cohort": post.thread.cohort.title,
+            "thread": post.thread.title,
+            "question_to_the_tutor": post.thread.is_question,
+            "private": post.thread.is_private,
+            "message": post.body,
+            "posted_at": post.created_at,
+            "edited_at": post.edited_at,
+            "deleted_at": post.deleted_at,
+            "hidden_at": post.hidden_at,
+        }
+        for post in posts
+    ]
 
 
 def _signed_in_devices(user) -> list[dict]:
@@ -333,6 +359,18 @@ TABLES = {
         "credential",
     ),
     "signed_in_devices": ("logged_in_at", "browser", "address"),
+    "discussion_posts": (
+        "course",
+        "cohort",
+        "thread",
+        "question_to_the_tutor",
+        "private",
+        "message",
+        "posted_at",
+        "edited_at",
+        "deleted_at",
+        "hidden_at",
+    ),
 }
 
 
@@ -375,5 +413,6 @@ def _readme() -> str:
             "one are in certificates/)"
         ),
         "signed_in_devices: " + _("where your account was logged in: when, browser and address"),
+        "discussion_posts: " + _("what you wrote in your cohorts' discussions"),
     ]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from learners.privacy.export import export_zip
-from tests.factories import EnrolmentFactory, ReflectionFactory, learner
+from tests.factories import EnrolmentFactory, ReflectionFactory, ThreadFactory, learner
 from tests.privacy.conftest import read_json, read_zip
 
 EXPECTED_FILES = {
@@ -26,6 +26,7 @@ EXPECTED_FILES = {
             "attendance",
             "certificates",
             "signed_in_devices",
+            "discussion_posts",
         )
         for extension in ("json", "csv")
     ),
@@ -97,6 +98,25 @@ def test_zip_tables_as_csv_with_formulas_neutralised(ana, records):
     [certificate] = csv_rows(files, "certificates.csv")
     assert certificate["number"] == records["certificate"].number
     assert len(csv_rows(files, "enrolments.csv")) == 2
+
+
+def test_zip_holds_what_the_learner_wrote_in_the_discussion(ana, records, cohort):
+    ThreadFactory(
+        cohort=cohort,
+        author=ana,
+        title="¿Cuenta el trabajo de cuidado?",
+        opening="<p>Pregunto.</p>",
+    )
+    ThreadFactory(cohort=cohort, author=learner(email="other@example.org"), opening="Not hers.")
+    files = read_zip(export_zip(user=ana))
+    [post] = read_json(files, "discussion_posts.json")
+    assert (post["thread"], post["message"]) == (
+        "¿Cuenta el trabajo de cuidado?",
+        "<p>Pregunto.</p>",
+    )
+    assert post["cohort"] == cohort.title
+    [row] = csv_rows(files, "discussion_posts.csv")
+    assert row["message"] == "<p>Pregunto.</p>"
 
 
 def test_zip_holds_the_signed_credential_of_the_valid_certificate(ana, records):
