@@ -118,9 +118,11 @@ def test_each_learner_gets_it_once_even_when_the_task_runs_again(
     assert len(mail.outbox) == 1
 
 
-def test_email_is_in_the_learners_language_with_the_tutors_subject(
+def test_email_is_in_the_learners_language_with_the_course_title_of_the_cohorts_language(
     site_tree, tutor, cohort, django_capture_on_commit_callbacks
 ):
+    """A Spanish-speaking learner in the English cohort: Spanish words, the tutor's subject, and
+    the course by the title it has in the cohort she takes (English)."""
     translate_page(site_tree.home, "es")
     translate_page(site_tree.catalogue, "es")
     translate_page(cohort.course, "es", title="Trabajo decente en la economía del cuidado")
@@ -130,7 +132,8 @@ def test_email_is_in_the_learners_language_with_the_tutors_subject(
         post_announcement(cohort=cohort, author=tutor, subject="Sesión del viernes", body="Hola")
     message = mail.outbox[0]
     assert message.subject == "Sesión del viernes"
-    assert "Trabajo decente en la economía del cuidado" in message.body
+    assert "Un mensaje de su tutora o tutor en «Decent work in the care economy»" in message.body
+    assert "Trabajo decente" not in message.body
     assert "/es/learn/" in message.body
 
 
