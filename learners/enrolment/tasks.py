@@ -39,7 +39,7 @@ def send_invitation_email(enrolment_id: int) -> bool:
 
 def _import_failed(task, exc, task_id, args, kwargs, einfo):
     """The import's last attempt failed: the upload says so (its page stops waiting)."""
-    from .roster_import import mark_upload_failed
+    from .roster_uploads import mark_upload_failed
 
     mark_upload_failed(upload_id=args[0] if args else kwargs["upload_id"], error=exc)
 
@@ -55,7 +55,7 @@ def _import_failed(task, exc, task_id, args, kwargs, einfo):
 def import_roster_upload(upload_id: int) -> int:
     """Import a learner list staff confirmed, carrying on from where an earlier attempt
     stopped; returns how many of its learners are imported."""
-    from .roster_import import run_upload_import
+    from .roster_uploads import run_upload_import
 
     upload = run_upload_import(upload_id=upload_id)
     return upload.processed if upload else 0
@@ -79,7 +79,7 @@ def send_roster_emails(invitations: list[int], notices: list[list]) -> int:
 )
 def delete_stale_roster_uploads(older_than_hours: int = 24) -> int:
     """Forget learner lists that were previewed but never imported (they hold personal data)."""
-    from .roster_import import delete_stale_uploads
+    from .roster_uploads import delete_stale_uploads
 
     return delete_stale_uploads(older_than_hours=older_than_hours)
 

@@ -33,7 +33,8 @@ from courses.models import Cohort
 from learners.enrolment import services
 from learners.enrolment.models import Enrolment, EnrolmentStatus, RosterUpload
 from learners.enrolment.roster import RosterError, parse_roster
-from learners.enrolment.roster_import import plan_import, start_upload_import
+from learners.enrolment.roster_import import plan_import
+from learners.enrolment.roster_uploads import start_upload_import
 from learners.permissions import can_import_roster, can_review_enrolments, reviewable_enrolments
 
 from .forms import DecisionForm, EnrolmentFilterSet, RosterUploadForm

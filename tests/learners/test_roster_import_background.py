@@ -16,9 +16,9 @@ from kombu.exceptions import OperationalError as BrokerError
 from wagtail.users.models import UserProfile
 
 from aula.celery import app
-from learners.enrolment import roster_import
+from learners.enrolment import roster_uploads
 from learners.enrolment.models import RosterStatus
-from learners.enrolment.roster_import import delete_stale_uploads, run_upload_import
+from learners.enrolment.roster_uploads import delete_stale_uploads, run_upload_import
 from learners.enrolment.tasks import import_roster_upload
 from learners.models import Enrolment, EnrolmentStatus, LearnerProfile, RosterUpload
 from tests.factories import CohortFactory, RosterUploadFactory, UserFactory, build_course, learner
@@ -70,7 +70,7 @@ def imported_emails(cohort) -> list[str]:
 
 @pytest.fixture
 def chunks_of_20(monkeypatch):
-    monkeypatch.setattr(roster_import, "CHUNK_SIZE", 20)
+    monkeypatch.setattr(roster_uploads, "CHUNK_SIZE", 20)
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_a_task_redelivered_mid_import_carries_on_from_the_first_learner_not_imp
     cohort, staff, chunks_of_20, django_capture_on_commit_callbacks
 ):
     upload = confirmed(cohort, staff, 50)
-    real = roster_import._import_rows
+    real = roster_uploads.import_rows
     calls = []
 
     def worker_lost_after_the_first_group(**kwargs):
@@ -246,7 +246,7 @@ def test_a_task_redelivered_mid_import_carries_on_from_the_first_learner_not_imp
 
     mail.outbox.clear()
     with (
-        mock.patch.object(roster_import, "_import_rows", worker_lost_after_the_first_group),
+        mock.patch.object(roster_uploads, "import_rows", worker_lost_after_the_first_group),
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(SystemExit),
     ):
@@ -319,7 +319,7 @@ def test_a_database_error_that_passes_is_retried_by_the_task(
     cohort, staff, chunks_of_20, as_a_worker, django_capture_on_commit_callbacks
 ):
     upload = confirmed(cohort, staff, 40)
-    real = roster_import._import_rows
+    real = roster_uploads.import_rows
     failures = []
 
     def lose_the_connection_once(**kwargs):
@@ -329,7 +329,7 @@ def test_a_database_error_that_passes_is_retried_by_the_task(
         return real(**kwargs)
 
     with (
-        mock.patch.object(roster_import, "_import_rows", lose_the_connection_once),
+        mock.patch.object(roster_uploads, "import_rows", lose_the_connection_once),
         django_capture_on_commit_callbacks(execute=True),
     ):
         result = import_roster_upload.delay(upload.pk)
@@ -342,7 +342,7 @@ def test_a_database_error_that_passes_is_retried_by_the_task(
 def test_the_upload_fails_when_the_retries_run_out(cohort, staff, as_a_worker):
     upload = confirmed(cohort, staff, 5)
     with mock.patch.object(
-        roster_import, "_import_rows", side_effect=OperationalError("the database is down")
+        roster_uploads, "import_rows", side_effect=OperationalError("the database is down")
     ) as attempts:
         result = import_roster_upload.delay(upload.pk)
     assert result.failed()
