@@ -47,11 +47,13 @@ run: install messages ## Migrate, load the demo courses and serve the site on SQ
 serve: install messages ## Production on one machine: gunicorn, Celery worker and beat on PostgreSQL and Redis
 	HOST=$(HOST) PORT=$(PORT) bin/serve
 
+# pytest-django prefers DJANGO_SETTINGS_MODULE from the environment to pyproject.toml's, and this
+# Makefile exports the development settings for `make run`: the tests name theirs.
 test: install messages ## Run the test suite (SQLite, eager Celery)
-	$(VENV)/bin/pytest -n 2 -q
+	DJANGO_SETTINGS_MODULE=aula.settings.test $(VENV)/bin/pytest -n 2 -q
 
 test-browser: install messages ## Run the browser tests (needs Debian's chromium)
-	$(VENV)/bin/pytest -m browser -n 2 -q
+	DJANGO_SETTINGS_MODULE=aula.settings.test $(VENV)/bin/pytest -m browser -n 2 -q
 
 lint: install ## Ruff (lint and format check), the dependency rules (import-linter) and the migrations check
 	$(VENV)/bin/ruff check .
