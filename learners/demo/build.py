@@ -45,8 +45,8 @@ from . import content_en, content_es, content_fr, content_pt
 from .announcements import ensure_announcements
 from .certificates import ensure_certificates
 from .cohorts import ensure_cohorts
-from .discussion import ensure_discussions
 from .content_people import DEMO_PASSWORD, LANGUAGE_CODES
+from .discussion import ensure_discussions
 from .front_page import ensure_front_page
 from .live import ensure_live
 from .progress import ensure_progress
