@@ -51,7 +51,7 @@ def privacy_data(site):
     tutor = UserFactory(email="tutor@example.org", first_name="Lucía", last_name="Ramírez")
     cohort.tutors.add(tutor)
     ana = learner(
-        email="ana.quispe@example.org", certificate_name="Ana Quispe Mamani", country="Perú"
+        email="ana.quispe@example.org", certificate_name="Ana Quispe Mamani", country="PE"
     )
     enrolment = EnrolmentFactory(
         learner=ana,

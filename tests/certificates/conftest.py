@@ -53,7 +53,7 @@ def camila():
         first_name="Camila",
         last_name="Núñez",
         certificate_name="Camila Núñez Peña",
-        country="Chile",
+        country="CL",
         organisation="Ministerio de Desarrollo Social",
         preferred_language="es",
     )
