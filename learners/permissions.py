@@ -14,6 +14,7 @@ template tags and the hooks ask these functions.
 
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db import models
 
 from courses.models import Cohort, CoursePage
 
@@ -146,15 +147,24 @@ def has_module_access(*, user, course: CoursePage) -> bool:
 EDIT_WINDOW_SECONDS = 15 * 60
 
 
-class DiscussionAccess:
-    """Who ``user`` is in ``cohort``'s discussion: ``role`` is "staff", "tutor" or "learner"."""
+class DiscussionRole(models.TextChoices):
+    """Who someone is in a cohort's discussion (never shown: the pages say it in words)."""
 
-    def __init__(self, *, user, cohort, role: str, enrolment=None):
+    STAFF = "staff"
+    TUTOR = "tutor"
+    LEARNER = "learner"
+
+
+class DiscussionAccess:
+    """Who ``user`` is in ``cohort``'s discussion (``role``: a ``DiscussionRole``); a learner's
+    ``enrolment`` comes with it."""
+
+    def __init__(self, *, user, cohort, role: DiscussionRole, enrolment=None):
         self.user, self.cohort, self.role, self.enrolment = user, cohort, role, enrolment
 
     @property
     def moderates(self) -> bool:
-        return self.role in ("staff", "tutor")
+        return self.role in (DiscussionRole.STAFF, DiscussionRole.TUTOR)
 
     @property
     def sees_pseudonyms(self) -> bool:
@@ -169,14 +179,16 @@ def discussion_access(user, cohort) -> DiscussionAccess | None:
     if not _active(user):
         return None
     if is_course_staff(user):
-        return DiscussionAccess(user=user, cohort=cohort, role="staff")
+        return DiscussionAccess(user=user, cohort=cohort, role=DiscussionRole.STAFF)
     enrolment = (
         Enrolment.objects.filter(learner=user, cohort=cohort).only("pk", "status", "cohort").first()
     )
     if enrolment is not None and enrolment.holds_seat:
-        return DiscussionAccess(user=user, cohort=cohort, role="learner", enrolment=enrolment)
+        return DiscussionAccess(
+            user=user, cohort=cohort, role=DiscussionRole.LEARNER, enrolment=enrolment
+        )
     if cohort.tutors.filter(pk=user.pk).exists():
-        return DiscussionAccess(user=user, cohort=cohort, role="tutor")
+        return DiscussionAccess(user=user, cohort=cohort, role=DiscussionRole.TUTOR)
     return None
 
 
@@ -219,7 +231,7 @@ def can_delete_post(access: DiscussionAccess, post) -> bool:
 
 def can_report_post(access: DiscussionAccess, post) -> bool:
     return (
-        access.role == "learner"
+        access.role == DiscussionRole.LEARNER
         and post.author_id != access.user.pk
         and post.deleted_at is None
         and post.hidden_at is None

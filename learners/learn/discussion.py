@@ -2,6 +2,8 @@
 moderation actions are learners/tutor/discussion.py). Who may do what is
 learners/permissions.py; writes are learners/discussion/services.py, reads its selectors."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -44,22 +46,34 @@ def _refused(request, error):
     )
 
 
+def _in_discussion(view):
+    """Log the reader in, then give the view the cohort and their access to its discussion
+    (anyone else: 404; a learner who left the cohort and posts: told why)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, cohort_id: int, *args, **kwargs):
+        try:
+            cohort, access = _access(request, cohort_id)
+        except _Refused as error:
+            return _refused(request, error)
+        return view(request, cohort, access, *args, **kwargs)
+
+    return wrapper
+
+
 def _counted(access) -> None:
-    """A learner's post may complete a course that requires posts (the completion rule)."""
-    if access.role == "learner" and access.cohort.course.completion_min_posts:
-        progress.evaluate_completion(access.enrolment)
+    """A learner's post counts towards a course rule that asks for posts."""
+    if access.enrolment is not None:
+        progress.discussion_post_written(enrolment=access.enrolment, course=access.cohort.course)
 
 
 def _context(cohort, access, **extra):
     return {"cohort": cohort, "course": cohort.course, "access": access, **extra}
 
 
-@login_required
-def discussion(request, cohort_id: int):
-    try:
-        cohort, access = _access(request, cohort_id)
-    except _Refused as error:
-        return _refused(request, error)
+@_in_discussion
+def discussion(request, cohort, access):
     form = ThreadForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -107,12 +121,8 @@ def _annotate(posts, access, now):
         post.can_report = permissions.can_report_post(access, post)
 
 
-@login_required
-def thread(request, cohort_id: int, thread_id: int):
-    try:
-        cohort, access = _access(request, cohort_id)
-    except _Refused as error:
-        return _refused(request, error)
+@_in_discussion
+def thread(request, cohort, access, thread_id: int):
     item = selectors.visible_thread(
         cohort=cohort, thread_id=thread_id, user=request.user, moderator=access.moderates
     )
@@ -175,12 +185,8 @@ def _own_post(request, cohort, access, post_id: int) -> Post:
     return post
 
 
-@login_required
-def edit_post(request, cohort_id: int, post_id: int):
-    try:
-        cohort, access = _access(request, cohort_id)
-    except _Refused as error:
-        return _refused(request, error)
+@_in_discussion
+def edit_post(request, cohort, access, post_id: int):
     post = _own_post(request, cohort, access, post_id)
     if post.author_id != request.user.pk:
         raise Http404
@@ -206,13 +212,9 @@ def edit_post(request, cohort_id: int, post_id: int):
     return TemplateResponse(request, "learners/discussion/edit.html", context, status=status)
 
 
-@login_required
+@_in_discussion
 @require_POST
-def delete_post(request, cohort_id: int, post_id: int):
-    try:
-        cohort, access = _access(request, cohort_id)
-    except _Refused as error:
-        return _refused(request, error)
+def delete_post(request, cohort, access, post_id: int):
     post = _own_post(request, cohort, access, post_id)
     if not permissions.can_delete_post(access, post):
         raise Http404
@@ -223,13 +225,9 @@ def delete_post(request, cohort_id: int, post_id: int):
     return redirect("learn_discussion_thread", cohort_id=cohort.pk, thread_id=post.thread_id)
 
 
-@login_required
+@_in_discussion
 @require_POST
-def report_post(request, cohort_id: int, post_id: int):
-    try:
-        cohort, access = _access(request, cohort_id)
-    except _Refused as error:
-        return _refused(request, error)
+def report_post(request, cohort, access, post_id: int):
     post = _own_post(request, cohort, access, post_id)
     if not permissions.can_report_post(access, post):
         raise Http404

@@ -382,6 +382,14 @@ def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ())
     return enrolments
 
 
+def discussion_post_written(*, enrolment: Enrolment, course: CoursePage) -> bool:
+    """A learner posted in their cohort's discussion: that may complete a course whose rule
+    asks for posts (``completion_min_posts``); True when the enrolment is completed now."""
+    if not course.completion_min_posts:
+        return False
+    return evaluate_completion(enrolment)
+
+
 def evaluate_completion(enrolment: Enrolment, *, now=None) -> bool:
     """Complete the enrolment if its course's rule is met; True when it is completed now."""
     refreshed = refresh_progress([enrolment.pk], now=now)
