@@ -562,7 +562,7 @@ class Cohort(ClusterableModel):
             and self.enrolment_closes_at <= self.enrolment_opens_at
         ):
             errors["enrolment_closes_at"] = _("Enrolment must close after it opens.")
-        if self.enrolment_mode == EnrolmentMode.INVITATION and not self.invitation_code:
+        if self.by_invitation and not self.invitation_code:
             errors["invitation_code"] = _("A cohort that enrols by invitation needs a code.")
         if self.time_zone not in available_timezones():
             errors["time_zone"] = _("“%(zone)s” is not a known time zone.") % {
@@ -574,6 +574,16 @@ class Cohort(ClusterableModel):
     def save(self, *args, **kwargs):
         self.invitation_code = self.invitation_code.strip().upper()
         super().save(*args, **kwargs)
+
+    @property
+    def by_application(self) -> bool:
+        """Learners apply and staff decide (application questions)."""
+        return self.enrolment_mode == EnrolmentMode.APPLICATION
+
+    @property
+    def by_invitation(self) -> bool:
+        """Learners enrol with the cohort's invitation code."""
+        return self.enrolment_mode == EnrolmentMode.INVITATION
 
     def is_enrolment_open(self, now=None) -> bool:
         now = now or timezone.now()

@@ -199,7 +199,7 @@ def _ensure_enrolment(user, cohort, status: str, admin, created: Counter) -> Non
         return
     now = timezone.now()
     moment = enrolment_moment(cohort, now)
-    if cohort.enrolment_mode == EnrolmentMode.APPLICATION:
+    if cohort.by_application:
         questions = cohort.course.specific.application_questions.all()
         answers = content_people.ANSWERS[cohort.language]
         enrolment = services.apply(

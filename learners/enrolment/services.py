@@ -115,10 +115,10 @@ def enrol(*, learner, cohort: Cohort, invitation_code: str = "", now=None) -> En
         _refuse_existing(learner, cohort)
         if not cohort.is_enrolment_open(now):
             raise EnrolmentClosed()
-        if cohort.enrolment_mode == EnrolmentMode.APPLICATION:
+        if cohort.by_application:
             raise WrongEnrolmentMode(_("This cohort takes applications: please apply."))
         source = EnrolmentSource.SELF
-        if cohort.enrolment_mode == EnrolmentMode.INVITATION:
+        if cohort.by_invitation:
             if not cohort.invitation_code_matches(invitation_code, now):
                 raise InvalidInvitationCode()
             source = EnrolmentSource.INVITATION

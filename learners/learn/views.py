@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aula import throttle
-from courses.models import Cohort, EnrolmentMode, ModulePage
+from courses.models import Cohort, ModulePage
 from learners.accounts.forms import ProfileForm
 from learners.accounts.models import LearnerProfile
 from learners.enrolment import services
@@ -81,7 +81,7 @@ def enrol(request, cohort_id: int):
     back = _course_url(cohort)
     form = EnrolForm(request.POST)
     code = form.data.get("invitation_code", "") if form.is_valid() else ""
-    invitation = cohort.enrolment_mode == EnrolmentMode.INVITATION
+    invitation = cohort.by_invitation
     # Wrong codes count against the account typing them, never against its address.
     account = throttle.account_key(request.user)
     if invitation and throttle.is_throttled(throttle.INVITATION_CODES, account):
