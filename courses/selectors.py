@@ -99,6 +99,19 @@ def published_translations(pages):
     return pages.live().filter(alias_of__isnull=True)
 
 
+def in_language(page, language: str):
+    """``page`` as readers of ``language`` are taught it: its live translation in that language,
+    else ``page`` itself (one query). Emails, certificates, credentials and the tutor's pages
+    name a course this way, by its cohort's language."""
+    translated = (
+        type(page)
+        .objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+        .first()
+    )
+    return translated or page
+
+
 def public_languages() -> list[tuple[str, str]]:
     codes = set(settings.AULA_PUBLIC_LANGUAGES)
     return [(code, name) for code, name in settings.LANGUAGES if code in codes]

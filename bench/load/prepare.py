@@ -109,9 +109,9 @@ def demo_content() -> dict:
     from django.utils import translation
 
     from courses.models import CourseFormat, CourseIndexPage, CoursePage, ModulePage
+    from courses.selectors import in_language
     from home.models import HomePage
     from learners.progress import services as progress
-    from learners.tutor.selectors import course_in_language
 
     course = (
         CoursePage.objects.live()
@@ -121,7 +121,7 @@ def demo_content() -> dict:
     )
     if course is None:
         sys.exit("No self-paced English course: run `manage.py seed_demo` on this database first.")
-    spanish = course_in_language(course, "es")
+    spanish = in_language(course, "es")
     structure = progress.course_structure(course)
     modules = []
     for info in structure.modules:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from aula.links import public_url
+from courses.selectors import in_language
 
 
 @dataclass
@@ -27,13 +28,7 @@ class Recipient:
         """The course as the learner is taught it: its live translation in the cohort's
         language (the recipient's without a cohort), else the course itself. One query."""
         language = self.cohort.language if self.cohort is not None else self.language
-        translated = (
-            type(source_course)
-            .objects.live()
-            .filter(translation_key=source_course.translation_key, locale__language_code=language)
-            .first()
-        )
-        return translated or source_course
+        return in_language(source_course, language)
 
 
 def offered(language: str) -> bool:

@@ -34,12 +34,12 @@ from django.utils.translation import gettext_lazy
 
 from aula.links import public_url
 from courses.models import ModulePage
+from courses.selectors import in_language
 from home.cache import remember
 from home.models import SiteSettings
 
 from . import jose, status_list
 from .models import Certificate
-from .sources import localized_course
 
 CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
@@ -160,7 +160,7 @@ def alignments(course) -> list[dict]:
 def achievement(course, language: str) -> dict:
     """The course as an Open Badges ``Achievement``, in ``language`` (its translation when it
     has a live one)."""
-    course = localized_course(course, language)
+    course = in_language(course, language)
     # Others read it (a wallet, an employer): the course's public title when it has one, as
     # on the verification page; a sensitive course's summary is not repeated either.
     public_title = (course.public_title or "").strip()

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from aula.links import public_url
+from courses.selectors import in_language
 from home.models import SiteSettings
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 
@@ -43,7 +44,6 @@ from .files import new_pdf_name
 from .models import Certificate, new_certificate_code
 from .numbers import new_certificate_number, normalise_number
 from .pdf import CertificateContent, render_certificate
-from .sources import localized_course as _localized_course
 from .sources import signatures as _signatures
 
 logger = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def public_course_title(certificate: Certificate) -> str:
     certificate's language when its editors set one (a sensitive course stays discreet, also
     for certificates issued before the title was set), else the title printed on the
     certificate. The PDF, the learner's own document, keeps the printed title."""
-    course = _localized_course(certificate.enrolment.cohort.course.specific, certificate.language)
+    course = in_language(certificate.enrolment.cohort.course.specific, certificate.language)
     return (course.public_title or "").strip() or certificate.course_title
 
 
@@ -174,7 +174,7 @@ def _completed_on(enrolment: Enrolment):
 
 def _new_certificate(enrolment: Enrolment, *, replaces: Certificate | None = None):
     cohort = enrolment.cohort
-    course = _localized_course(cohort.course.specific, cohort.language)
+    course = in_language(cohort.course.specific, cohort.language)
     return Certificate(
         enrolment=enrolment,
         code=new_certificate_code(),
@@ -278,7 +278,7 @@ def certificate_content(certificate: Certificate) -> CertificateContent:
     """What the PDF prints, in the certificate's language."""
     enrolment = certificate.enrolment
     cohort = enrolment.cohort
-    course = _localized_course(cohort.course.specific, certificate.language)
+    course = in_language(cohort.course.specific, certificate.language)
     site_settings = SiteSettings.for_default_site()
     organisation = site_settings.organisation_name if site_settings else "Aula"
     signatures = _signatures(site_settings) if site_settings else []

@@ -1,22 +1,12 @@
-"""What a certificate and its credential are read from besides their row: the course in the
-certificate's language, the signatories' scans (services.certificate_content, credentials.py)."""
+"""What a certificate is read from besides its row: the signatories' scans
+(services.certificate_content). The course in the certificate's language is
+courses.selectors.in_language."""
 
 import logging
-
-from wagtail.models import Locale
 
 from .pdf import Signature
 
 logger = logging.getLogger(__name__)
-
-
-def localized_course(course, language: str):
-    """``course`` in ``language`` when a live translation exists, else ``course`` itself."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None or course.locale_id == locale.pk:
-        return course
-    translated = course.get_translation_or_none(locale)
-    return translated.specific if translated is not None and translated.live else course
 
 
 def signatures(site_settings) -> list[Signature]:

@@ -39,9 +39,9 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
-from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage, ModulePage
+from courses.selectors import in_language
 from learners.discussion.models import Post
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.progress.models import Attendance, ModuleProgress, QuizAttempt, Reflection
@@ -241,18 +241,6 @@ def cohort_learners(
 # --- one learner -----------------------------------------------------------------------------
 
 
-def course_in_language(course: CoursePage, language: str) -> CoursePage:
-    """The course page in the cohort's language where it is translated (one query at most)."""
-    if course.locale.language_code == language:
-        return course
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = (
-        locale
-        and CoursePage.objects.filter(translation_key=course.translation_key, locale=locale).first()
-    )
-    return translated or course
-
-
 @dataclass
 class ModuleRow:
     module: ModulePage
@@ -290,7 +278,7 @@ def learner_detail(cohort: Cohort, enrolment: Enrolment) -> LearnerDetail:
     the cohort's language. A fixed number of queries, whatever the number of modules and
     attempts: the modules (with their bodies, for quiz and prompt titles), completed modules,
     best score per quiz, reflections, attendance."""
-    course = course_in_language(cohort.course, cohort.language)
+    course = in_language(cohort.course.specific, cohort.language)
     modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
     done = dict(
         ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_key", "completed_at")
