@@ -192,6 +192,16 @@ def discussion_access(user, cohort) -> DiscussionAccess | None:
     return None
 
 
+def takes_part_in_discussions(user) -> bool:
+    """Whether ``user`` reads some cohort's discussion (a learner with a seat, a tutor, course
+    staff), so has a choice of emails about it."""
+    if not _active(user):
+        return False
+    if is_course_staff(user) or tutors_cohorts(user):
+        return True
+    return Enrolment.objects.filter(learner=user, status__in=SEAT_STATUSES).exists()
+
+
 def left_the_cohort(user, cohort) -> bool:
     """A learner who withdrew (or whose seat ended otherwise): refused with a message when
     they post from a page still open, rather than a bare 404."""

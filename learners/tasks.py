@@ -6,7 +6,11 @@ from learners.certificates.tasks import (
     reissue_certificate,
     send_certificate_email,
 )
-from learners.discussion.tasks import send_discussion_digests, send_question_alerts
+from learners.discussion.tasks import (
+    send_discussion_digests,
+    send_question_alerts,
+    send_reply_alerts,
+)
 from learners.enrolment.tasks import (
     delete_stale_roster_uploads,
     import_roster_upload,
@@ -35,6 +39,7 @@ __all__ = [
     "send_enrolment_email",
     "send_invitation_email",
     "send_question_alerts",
+    "send_reply_alerts",
     "send_roster_emails",
     "send_session_reminder",
 ]

@@ -1,8 +1,12 @@
 """The discussion's emails, each in its reader's language, with absolute links on
-``AULA_PUBLIC_URL``: new questions for tutors who want them at once, and the daily summary
-(new replies in the threads someone follows, new questions for tutors who chose a summary).
-Every thread in an email has its own one-click unsubscribe link (a signed token). Subjects
-never name a sensitive course."""
+``AULA_PUBLIC_URL``: new questions for tutors who want them at once, new replies for the
+followers of a thread who want them at once, and the daily summary (new replies in the threads
+someone follows, new questions for tutors who chose a summary). Every thread in an email has
+its own one-click unsubscribe link (a signed token). Subjects never name a sensitive course.
+
+``Subscription.notified_until`` is how far a follower has been told of a thread's replies,
+whichever email told them: a reply emailed at once is not counted again by the summary, and a
+summary sent before the immediate email was (a slow queue) stops that email."""
 
 import logging
 from collections import defaultdict
@@ -10,6 +14,7 @@ from datetime import timedelta
 
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,7 +24,14 @@ from django.utils.translation import gettext as _
 from learners.accounts.recipients import recipient
 from learners.enrolment.models import SEAT_STATUSES, Enrolment
 
-from .models import NotificationPreference, Post, QuestionAlerts, Subscription, Thread
+from .models import (
+    NotificationPreference,
+    Post,
+    QuestionAlerts,
+    ReplyAlerts,
+    Subscription,
+    Thread,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -88,16 +100,98 @@ def send_question_alerts(*, thread_id: int) -> int:
     return sent
 
 
+def _unsubscribe_url(base_url: str, subscription_id: int) -> str:
+    return base_url + reverse(
+        "learn_discussion_unsubscribe", args=[unsubscribe_token(subscription_id)]
+    )
+
+
+def _reply_alerts(user) -> str:
+    """The follower's choice for new replies (no choice: the daily summary)."""
+    preference = getattr(user, "discussion_preference", None)
+    return preference.reply_alerts if preference is not None else ReplyAlerts.DIGEST
+
+
+def send_reply_alerts(*, post_id: int) -> int:
+    """Email the reply at once to the thread's followers who chose so (not its author), each
+    in their language; returns how many were sent. Each follower is told in a transaction of
+    their own that locks their subscription, so a retry after a failure emails only those not
+    told yet, and a summary that already counted the reply stops this email."""
+    post = (
+        Post.objects.select_related("thread__cohort__course")
+        .filter(pk=post_id, deleted_at__isnull=True, hidden_at__isnull=True)
+        .first()
+    )
+    if post is None or post.thread.hidden_at is not None:
+        return 0
+    thread = post.thread
+    followers = (
+        Subscription.objects.filter(
+            thread=thread,
+            unsubscribed_at__isnull=True,
+            user__is_active=True,
+            user__discussion_preference__reply_alerts=ReplyAlerts.IMMEDIATE,
+        )
+        .exclude(user_id=post.author_id)
+        .values_list("pk", flat=True)
+    )
+    sent = 0
+    for subscription_id in list(followers):
+        with transaction.atomic():
+            subscription = (
+                Subscription.objects.select_for_update(of=("self",))
+                .select_related("user__profile")
+                .filter(pk=subscription_id, notified_until__lt=post.created_at)
+                .first()
+            )
+            if subscription is None or not _still_in(subscription.user, thread.cohort):
+                continue
+            _send_reply_alert(subscription, thread)
+            subscription.notified_until = post.created_at
+            subscription.save(update_fields=["notified_until"])
+        sent += 1
+    return sent
+
+
+def _send_reply_alert(subscription, thread) -> None:
+    user = subscription.user
+    to = recipient(user, thread.cohort)
+    course = to.course(thread.cohort.course)
+    with translation.override(to.language):
+        if thread.cohort.course.is_sensitive:
+            subject = _("An update about your course")
+        else:
+            subject = _("New reply in %(course)s") % {"course": course.public_name}
+        body = render_to_string(
+            "learners/discussion/email/reply.txt",
+            {
+                "name": to.name,
+                "thread": thread,
+                "course": course,
+                "thread_url": _thread_url(to.base_url, thread),
+                "unsubscribe_url": _unsubscribe_url(to.base_url, subscription.pk),
+                "preferences_url": to.base_url + reverse("learn_discussion_preferences"),
+                "learn_url": to.learn_url,
+            },
+        )
+    EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()
+
+
 def _new_replies(now):
-    """(subscription, thread, new replies) for every followed thread with replies by others
-    since it was last summarised."""
+    """(subscription, new replies) for every followed thread with replies by others since its
+    follower was last told of them (by a summary or at once). Followers who want no email of
+    replies are moved on without counting, so choosing a summary later does not bring back
+    what was said meanwhile."""
     subscriptions = Subscription.objects.filter(
         unsubscribed_at__isnull=True,
         thread__hidden_at__isnull=True,
         thread__last_post_at__gt=F("notified_until"),
         user__is_active=True,
-    ).select_related("thread__cohort__course", "user__profile")
+    ).select_related("thread__cohort__course", "user__profile", "user__discussion_preference")
     for subscription in subscriptions:
+        if _reply_alerts(subscription.user) == ReplyAlerts.OFF:
+            yield subscription, 0
+            continue
         count = (
             Post.objects.filter(
                 thread=subscription.thread,
@@ -122,7 +216,7 @@ def send_digests(*, now=None) -> int:
     for subscription, count in _new_replies(now):
         done.append(subscription.pk)
         thread = subscription.thread
-        if not _still_in(subscription.user, thread.cohort):
+        if not count or not _still_in(subscription.user, thread.cohort):
             continue
         users[subscription.user.pk] = subscription.user
         replies[subscription.user.pk].append((thread, count, subscription.pk))
@@ -158,8 +252,7 @@ def _send_digest(user, replies, questions) -> None:
                 "count": count,
                 "course": to.course(thread.cohort.course).public_name,
                 "url": _thread_url(to.base_url, thread),
-                "unsubscribe_url": to.base_url
-                + reverse("learn_discussion_unsubscribe", args=[unsubscribe_token(pk)]),
+                "unsubscribe_url": _unsubscribe_url(to.base_url, pk),
             }
             for thread, count, pk in replies
         ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learners.enrolment.sanitize import MAX_LENGTH
 
-from .models import TITLE_MAX_LENGTH, QuestionAlerts
+from .models import TITLE_MAX_LENGTH, QuestionAlerts, ReplyAlerts
 
 BODY_HELP = _("Plain text, or simple formatting: bold, italics, lists, links.")
 
@@ -51,6 +51,19 @@ class ReportForm(forms.Form):
 
 
 class PreferenceForm(forms.Form):
-    question_alerts = forms.ChoiceField(
-        label=_("Email me about new questions"), choices=QuestionAlerts.choices
+    """How someone hears of replies in the threads they follow and, for a tutor
+    (``tutor=True``), of new questions in their cohorts."""
+
+    reply_alerts = forms.ChoiceField(
+        label=_("Email me about new replies in the threads I follow"),
+        choices=ReplyAlerts.choices,
     )
+    question_alerts = forms.ChoiceField(
+        label=_("Email me about new questions"),
+        choices=QuestionAlerts.choices,
+    )
+
+    def __init__(self, *args, tutor: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not tutor:
+            del self.fields["question_alerts"]

@@ -170,8 +170,10 @@ class Report(models.Model):
 
 
 class Subscription(models.Model):
-    """Someone following a thread (its author and everyone who replied), for the digest of
-    replies; ``unsubscribed_at`` keeps them from being subscribed again by their next post."""
+    """Someone following a thread (its author and everyone who replied), for the emails of
+    replies (at once or in the summary, ``NotificationPreference.reply_alerts``);
+    ``notified_until``: up to when they were told, by either email; ``unsubscribed_at`` keeps
+    them from being subscribed again by their next post."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="subscriptions")
     user = models.ForeignKey(
@@ -232,8 +234,15 @@ class QuestionAlerts(models.TextChoices):
     OFF = "off", _("Never")
 
 
+class ReplyAlerts(models.TextChoices):
+    IMMEDIATE = "immediate", _("As soon as someone replies")
+    DIGEST = "digest", _("In a daily summary")
+    OFF = "off", _("Never")
+
+
 class NotificationPreference(models.Model):
-    """A tutor's choice of how they hear of new questions (a daily summary by default)."""
+    """How someone hears of new replies in the threads they follow (everyone who takes part)
+    and, for tutors, of new questions: a daily summary of each by default."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="discussion_preference"
@@ -245,6 +254,12 @@ class NotificationPreference(models.Model):
         default=QuestionAlerts.DIGEST,
     )
     questions_notified_until = models.DateTimeField(null=True, blank=True)
+    reply_alerts = models.CharField(
+        _("new replies"),
+        max_length=16,
+        choices=ReplyAlerts.choices,
+        default=ReplyAlerts.DIGEST,
+    )
 
     class Meta:
         verbose_name = _("discussion notification preference")

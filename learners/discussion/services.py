@@ -21,6 +21,7 @@ from learners.enrolment.sanitize import MAX_LENGTH, clean_html
 from . import tasks
 from .models import (
     TITLE_MAX_LENGTH,
+    NotificationPreference,
     Post,
     Pseudonym,
     ReadState,
@@ -197,7 +198,8 @@ def create_thread(
 
 
 def reply(*, thread: Thread, author, body: str, token=None, moderator=False, now=None) -> Post:
-    """Add a reply. A tutor's or staff member's reply to a question marks it answered."""
+    """Add a reply. A tutor's or staff member's reply to a question marks it answered; the
+    thread's followers who chose so are emailed at once (after the commit)."""
     token = _token(token)
     existing = _existing(author, token)
     if existing is not None:
@@ -218,6 +220,7 @@ def reply(*, thread: Thread, author, body: str, token=None, moderator=False, now
             mark_read(thread=thread, user=author, now=now)
             if thread.cohort.course.is_sensitive and not moderator:
                 ensure_pseudonym(cohort=thread.cohort, user=author)
+            transaction.on_commit(lambda: tasks.send_reply_alerts.delay(post.pk))
     except IntegrityError:
         existing = _existing(author, token)
         if existing is None:
@@ -305,3 +308,18 @@ def unsubscribe(*, subscription_id: int, now=None) -> Subscription | None:
         subscription.unsubscribed_at = now or timezone.now()
         subscription.save(update_fields=["unsubscribed_at"])
     return subscription
+
+
+def set_preferences(
+    *, user, reply_alerts: str, question_alerts: str | None = None
+) -> NotificationPreference:
+    """Save how ``user`` hears of new replies and (a tutor's choice; None: unchanged) of new
+    questions."""
+    preference, _created = NotificationPreference.objects.get_or_create(user=user)
+    preference.reply_alerts = reply_alerts
+    fields = ["reply_alerts"]
+    if question_alerts is not None:
+        preference.question_alerts = question_alerts
+        fields.append("question_alerts")
+    preference.save(update_fields=fields)
+    return preference

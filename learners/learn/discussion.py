@@ -17,8 +17,14 @@ from django.views.decorators.http import require_POST
 from courses.models import Cohort, ModulePage
 from learners import permissions
 from learners.discussion import emails, selectors, services
-from learners.discussion.forms import EditForm, ReplyForm, ReportForm, ThreadForm
-from learners.discussion.models import Post
+from learners.discussion.forms import (
+    EditForm,
+    PreferenceForm,
+    ReplyForm,
+    ReportForm,
+    ThreadForm,
+)
+from learners.discussion.models import NotificationPreference, Post
 from learners.progress import services as progress
 
 
@@ -253,3 +259,30 @@ def unsubscribe(request, token: str):
     return TemplateResponse(
         request, "learners/discussion/unsubscribe.html", {"done": done, "token": token}
     )
+
+
+@login_required
+def preferences(request):
+    """How someone who takes part in a discussion hears of new replies in the threads they
+    follow and, a tutor, of new questions in their cohorts (anyone else: 404)."""
+    if not permissions.takes_part_in_discussions(request.user):
+        raise Http404
+    tutor = permissions.tutors_cohorts(request.user)
+    preference = NotificationPreference.objects.filter(user=request.user).first()
+    preference = preference or NotificationPreference(user=request.user)
+    initial = {
+        "reply_alerts": preference.reply_alerts,
+        "question_alerts": preference.question_alerts,
+    }
+    form = PreferenceForm(request.POST or None, initial=initial, tutor=tutor)
+    if request.method == "POST" and form.is_valid():
+        services.set_preferences(
+            user=request.user,
+            reply_alerts=form.cleaned_data["reply_alerts"],
+            question_alerts=form.cleaned_data.get("question_alerts"),
+        )
+        messages.success(request, _("Your choice is saved."))
+        return redirect("learn_discussion_preferences")
+    status = 400 if request.method == "POST" else 200  # shown again with the error
+    context = {"form": form, "tutor": tutor}
+    return TemplateResponse(request, "learners/discussion/preferences.html", context, status=status)

@@ -40,6 +40,11 @@ urlpatterns = [
         name="learn_discussion_report",
     ),
     path(
+        "discussion/notifications/",
+        discussion.preferences,
+        name="learn_discussion_preferences",
+    ),
+    path(
         "discussion/unsubscribe/<str:token>/",
         discussion.unsubscribe,
         name="learn_discussion_unsubscribe",

@@ -1,12 +1,11 @@
-"""The cohort discussion, tutor side: hiding and restoring posts (audited), marking questions
-answered, and how the tutor hears of new questions. The thread pages themselves are the
-learner side's (learners/learn/discussion.py), which tutors open too."""
+"""The cohort discussion, tutor side: hiding and restoring posts (audited) and marking
+questions answered. The thread pages themselves are the learner side's
+(learners/learn/discussion.py), which tutors open too, as is the choice of emails."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,8 +13,7 @@ from django.views.decorators.http import require_POST
 from courses.models import Cohort
 from learners import permissions
 from learners.discussion import services
-from learners.discussion.forms import PreferenceForm
-from learners.discussion.models import NotificationPreference, Post, Thread
+from learners.discussion.models import Post, Thread
 
 
 def _moderator(request, cohort_id: int):
@@ -69,23 +67,3 @@ def set_answered(request, cohort_id: int, thread_id: int):
     else:
         messages.success(request, _("The question is open again."))
     return redirect(_thread_url(cohort.pk, thread.pk))
-
-
-@login_required
-def preferences(request):
-    """How the tutor hears of new questions in their cohorts."""
-    if not permissions.tutors_cohorts(request.user):
-        raise Http404
-    preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
-    form = PreferenceForm(
-        request.POST or None, initial={"question_alerts": preference.question_alerts}
-    )
-    if request.method == "POST" and form.is_valid():
-        preference.question_alerts = form.cleaned_data["question_alerts"]
-        preference.save(update_fields=["question_alerts"])
-        messages.success(request, _("Your choice is saved."))
-        return redirect("tutor_dashboard")
-    status = 400 if request.method == "POST" else 200  # shown again with the error
-    return TemplateResponse(
-        request, "learners/discussion/preferences.html", {"form": form}, status=status
-    )

@@ -32,5 +32,4 @@ urlpatterns = [
         discussion.set_answered,
         name="tutor_discussion_answered",
     ),
-    path("discussion/notifications/", discussion.preferences, name="tutor_discussion_preferences"),
 ]

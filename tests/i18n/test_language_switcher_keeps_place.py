@@ -131,7 +131,7 @@ VIEWS = {
         lambda w: {"cohort_id": w["cohort"].pk, "post_id": w["post"].pk},
     ),
     "learn_discussion_unsubscribe": ("anon", lambda w: {"token": "not-a-token"}),
-    "tutor_discussion_preferences": ("tutor", lambda w: {}),
+    "learn_discussion_preferences": ("member", lambda w: {}),
     "certificate_verify_form": ("anon", lambda w: {}),
     "certificate_verify": ("anon", lambda w: {"code": w["certificate"].code}),
 }
