@@ -31,6 +31,7 @@ class AuditAction(models.TextChoices):
     ROLE_CHANGE = "aula.role.change", _("Change role")
     POST_HIDE = "aula.discussion.hide", _("Hide discussion post")
     POST_RESTORE = "aula.discussion.restore", _("Restore discussion post")
+    REPORTS_DISMISS = "aula.discussion.dismiss", _("Dismiss reports of a discussion post")
 
 
 ACTION_PREFIX = "aula."
@@ -47,6 +48,7 @@ MESSAGES = {
     AuditAction.ROLE_CHANGE: _("Role changed"),
     AuditAction.POST_HIDE: _("Discussion post hidden"),
     AuditAction.POST_RESTORE: _("Discussion post restored"),
+    AuditAction.REPORTS_DISMISS: _("Reports of a discussion post dismissed"),
 }
 
 
@@ -123,11 +125,11 @@ def record_export(cohort, *, by, file_format: str, report: str = "learners", tit
     return record(cohort, AuditAction.COHORT_EXPORT, by=by, title=title, data=data)
 
 
-def record_post_moderation(post, action: AuditAction, *, by):
-    """A tutor or staff member hid or restored a discussion post: labelled by the post and its
-    cohort, the author's id in the data."""
+def record_post_moderation(post, action: AuditAction, *, by, data: dict | None = None):
+    """A tutor or staff member hid or restored a discussion post, or dismissed the reports of
+    it: labelled by the post and its cohort, the author's id in the data."""
     title = f"Discussion post {post.pk} · cohort {post.thread.cohort_id}"
-    data = {"thread": post.thread_id, "author": post.author_id}
+    data = {"thread": post.thread_id, "author": post.author_id, **(data or {})}
     return record(post, action, by=by, title=title, data=data)
 
 

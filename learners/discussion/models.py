@@ -142,7 +142,8 @@ class Post(models.Model):
 
 class ReportStatus(models.TextChoices):
     OPEN = "open", _("Waiting for a tutor")
-    RESOLVED = "resolved", _("Dealt with")
+    RESOLVED = "resolved", _("Dealt with")  # the post was hidden
+    DISMISSED = "dismissed", _("Dismissed: the message stays")
 
 
 class Report(models.Model):
@@ -164,6 +165,7 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["post", "reporter"], name="discussion_report_once")
         ]
+        indexes = [models.Index(fields=["status", "post"])]
 
     def __str__(self):
         return f"{self.post_id} · {self.get_status_display()}"

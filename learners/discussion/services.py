@@ -274,8 +274,22 @@ def hide_post(*, post: Post, by, now=None) -> None:
         post.save(update_fields=["hidden_at", "hidden_by"])
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(hidden_at=now, hidden_by=by)
-        post.reports.update(status=ReportStatus.RESOLVED)
+        post.reports.filter(status=ReportStatus.OPEN).update(status=ReportStatus.RESOLVED)
         audit.record_post_moderation(post, audit.AuditAction.POST_HIDE, by=by)
+
+
+def dismiss_reports(*, post: Post, by) -> int:
+    """A tutor or staff member keeps a reported post: its open reports are dismissed (kept, with
+    who and when, in the audit trail). Returns how many were open (none: nothing recorded)."""
+    with transaction.atomic():
+        dismissed = post.reports.filter(status=ReportStatus.OPEN).update(
+            status=ReportStatus.DISMISSED
+        )
+        if dismissed:
+            audit.record_post_moderation(
+                post, audit.AuditAction.REPORTS_DISMISS, by=by, data={"reports": dismissed}
+            )
+    return dismissed
 
 
 def restore_post(*, post: Post, by) -> None:

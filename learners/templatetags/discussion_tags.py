@@ -57,13 +57,17 @@ def discussion_unread(context, enrolments=None, cohorts=None):
 @register.inclusion_tag("learners/discussion/tutor_panel.html", takes_context=True)
 def tutor_discussion_panel(context, cohorts):
     """Unanswered questions first (oldest first, with their age), then each cohort's unread
-    threads, for the tutor's dashboard and cohort page."""
+    threads and reported posts waiting (on the cohort page, a link to its reported posts even
+    when none waits), for the tutor's dashboard and cohort page."""
     request = context["request"]
-    cohorts = list(cohorts) if not hasattr(cohorts, "pk") else [cohorts]
+    one_cohort = hasattr(cohorts, "pk")
+    cohorts = [cohorts] if one_cohort else list(cohorts)
     ids = [cohort.pk for cohort in cohorts]
     return {
         "questions": selectors.unanswered_questions(cohort_ids=ids),
         "unread": selectors.unread_counts(user=request.user, moderator_cohort_ids=ids),
+        "reports": selectors.open_report_counts(cohort_ids=ids),
+        "one_cohort": one_cohort,
         "cohorts": cohorts,
         "now": timezone.now(),
         "show_preferences": permissions.tutors_cohorts(request.user),

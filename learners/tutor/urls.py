@@ -18,6 +18,16 @@ urlpatterns = [
     path("sessions/<id:slot_id>/attendance/", views.attendance, name="live_attendance"),
     # The cohort discussion's moderation (learners/tutor/discussion.py).
     path(
+        "cohorts/<id:cohort_id>/discussion/reports/",
+        discussion.reports,
+        name="tutor_discussion_reports",
+    ),
+    path(
+        "cohorts/<id:cohort_id>/discussion/posts/<id:post_id>/dismiss/",
+        discussion.dismiss_reports,
+        name="tutor_discussion_dismiss",
+    ),
+    path(
         "cohorts/<id:cohort_id>/discussion/posts/<id:post_id>/hide/",
         discussion.hide_post,
         name="tutor_discussion_hide",

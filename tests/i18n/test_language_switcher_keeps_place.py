@@ -132,6 +132,7 @@ VIEWS = {
     ),
     "learn_discussion_unsubscribe": ("anon", lambda w: {"token": "not-a-token"}),
     "learn_discussion_preferences": ("member", lambda w: {}),
+    "tutor_discussion_reports": ("tutor", lambda w: {"cohort_id": w["cohort"].pk}),
     "certificate_verify_form": ("anon", lambda w: {}),
     "certificate_verify": ("anon", lambda w: {"code": w["certificate"].code}),
 }
@@ -161,6 +162,7 @@ NOT_PAGES = {
     "tutor_discussion_hide": "POST only",
     "tutor_discussion_restore": "POST only",
     "tutor_discussion_answered": "POST only",
+    "tutor_discussion_dismiss": "POST only",
     "certificate_verify_credential": "POST only; its answer is a verification page",
     "certificate_credential": "a credential file (JSON)",
     "wagtailcore_authenticate_with_password": "the password form of a restricted page",
