@@ -9,6 +9,7 @@ the same on every message. A few counts are kept on the thread (``reply_count``,
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 TITLE_MAX_LENGTH = 200
@@ -76,7 +77,13 @@ class Thread(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title as shown. Erasing its author's account empties it (a title may name a
+        person or a situation); it then reads as a placeholder in the reader's language."""
+        return self.title or gettext("Thread by a former participant")
 
     @property
     def is_hidden(self) -> bool:

@@ -268,7 +268,7 @@ def _discussion_posts(user) -> list[dict]:
         {
             "course": post.thread.cohort.course.title,
             "cohort": post.thread.cohort.title,
-            "thread": post.thread.title,
+            "thread": post.thread.display_title,
             "question_to_the_tutor": post.thread.is_question,
             "private": post.thread.is_private,
             "message": post.body,

@@ -7,9 +7,11 @@
   ``deleted-<id>@invalid``, names and profile blanked, password unusable, inactive (every
   session ends: Django checks the password hash on each request), its email addresses,
   calendar feed and two-factor devices deleted. Reflections lose their text, applications their
-  answers and decision message. Certificates: the learner chooses to keep the valid ones
-  verifiable (their name then stays on those certificates only) or to withdraw them (revoked,
-  with a reason, their files deleted); every other certificate of theirs loses the name.
+  answers and decision message, discussion posts their text and the threads they started their
+  title (shown as "Thread by a former participant"). Certificates: the learner chooses to keep
+  the valid ones verifiable (their name then stays on those certificates only) or to withdraw
+  them (revoked, with a reason, their files deleted); every other certificate of theirs loses
+  the name.
   Wagtail's log entries about the account and its enrolments are relabelled (their labels
   named the person), and the erasure is logged as ``aula.account.delete``, after the fact.
 - Accounts with a role (staff, superusers, members of a group such as Editors or Tutors,
@@ -43,7 +45,7 @@ from courses.models import Cohort
 from learners.accounts.models import LearnerProfile
 from learners.certificates import services as certificates
 from learners.certificates.models import Certificate
-from learners.discussion.models import Post
+from learners.discussion.models import Post, Thread
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 from learners.live.models import CalendarFeed
 from learners.progress.models import Reflection
@@ -176,8 +178,10 @@ def erase_account(
             application_answers=[], decision_message=""
         )
         Reflection.objects.filter(enrolment_id__in=enrolment_ids).update(text="")
-        # Their discussion posts lose their text and show as deleted; the threads stay readable.
+        # Their discussion posts lose their text and show as deleted; the threads stay readable,
+        # those they started under a placeholder title (Thread.display_title).
         Post.objects.filter(author=account, deleted_at__isnull=True).update(body="", deleted_at=now)
+        Thread.objects.filter(author=account).update(title="")
         CalendarFeed.objects.filter(user=account).delete()
         _delete_account_extras(account)
         _relabel_log_entries(
