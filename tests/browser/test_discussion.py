@@ -147,13 +147,18 @@ def test_discussion_pages_are_accessible(page, live_server, discussion, axe, lan
     services.reply(thread=thread, author=discussion.tutor, body="Friday.", moderator=True)
     hidden = services.reply(thread=thread, author=discussion.beto, body="Spam")
     services.hide_post(post=hidden, by=discussion.tutor)
+    reported = services.reply(thread=thread, author=discussion.beto, body="<p>Rude</p>")
+    services.report_post(post=reported, reporter=discussion.ana, reason="Insulting")
     if width == "phone":
         page.set_viewport_size(MOBILE)
-    base = f"{live_server.url}/{language}/learn/cohorts/{cohort.pk}/discussion/"
+    site = f"{live_server.url}/{language}"
+    base = f"{site}/learn/cohorts/{cohort.pk}/discussion/"
+    emails = f"{site}/learn/discussion/notifications/"
+    reports = f"{site}/tutor/cohorts/{cohort.pk}/discussion/reports/"
     problems = []
     for user, paths in (
-        (discussion.beto, [base, f"{base}{thread.pk}/"]),
-        (discussion.tutor, [base, f"{base}{thread.pk}/", f"{live_server.url}/{language}/tutor/"]),
+        (discussion.beto, [base, f"{base}{thread.pk}/", emails]),
+        (discussion.tutor, [base, f"{base}{thread.pk}/", f"{site}/tutor/", reports, emails]),
     ):
         _as(page, live_server, user)
         for url in paths:
