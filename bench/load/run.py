@@ -195,8 +195,13 @@ def serve_environment(host: str) -> dict[str, str]:
         "AULA_PUBLIC_URL": get("AULA_PUBLIC_URL", host.rstrip("/")),
         "EMAIL_BACKEND": get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
     }
+    state = Path(get("AULA_SERVE_STATE", str(REPO / ".serve")))
+    signing_key = state / "credential-key.pem"  # bin/serve generates it as it does the secret
+    given = get("AULA_CREDENTIAL_SIGNING_KEY") or get("AULA_CREDENTIAL_SIGNING_KEY_FILE")
+    if not given and signing_key.is_file():
+        values["AULA_CREDENTIAL_SIGNING_KEY_FILE"] = str(signing_key.resolve())
     secret = get("SECRET_KEY")
-    key_file = Path(get("AULA_SERVE_STATE", str(REPO / ".serve"))) / "secret-key"
+    key_file = state / "secret-key"
     if not secret and key_file.is_file():
         secret = key_file.read_text().strip()
     if not secret:
