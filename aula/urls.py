@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from aula.health import health
+from home import serving
 from home import views as home_views
 from learners.accounts import mfa_views
 from learners.learn import live as learner_live
@@ -50,7 +51,9 @@ urlpatterns += i18n_patterns(
     path("tutor/", include("learners.tutor.urls")),
     path("certificates/", include("learners.learn.certificate_urls")),
     path("privacy/", learner_privacy.notice, name="privacy_notice"),
-    # Wagtail serves everything else: /<lang>/courses/<course>/…
-    path("", include(wagtail_urls)),
+    # Wagtail serves everything else: /<lang>/courses/<course>/…, through its own view with the
+    # route kept in the cache (home/serving.py); its other URLs as they are.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

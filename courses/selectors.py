@@ -131,8 +131,16 @@ def course_url_paths(translation_key) -> list[str]:
 
 
 def invalidate_course_pages(translation_key) -> None:
-    """Visitors' cached copies of a course's pages (every language) are stale: its cohorts'
-    dates or seats, or its scheduled sessions, changed. The rest of the site stays cached."""
+    """Visitors' cached copies of a course's pages (every language), and what is kept of its
+    cohorts for every reader (``course_tag``), are stale: its cohorts' dates or seats, or its
+    scheduled sessions, changed. The rest of the site stays cached."""
     from home import cache as page_cache
 
     page_cache.invalidate_sections(course_url_paths(translation_key))
+    page_cache.invalidate_tag(course_tag(translation_key))
+
+
+def course_tag(translation_key) -> str:
+    """What ``home.cache.remember`` keeps of a course that changes without a publish (its
+    cohorts, their seats and sessions) is kept under this tag."""
+    return f"course:{translation_key}"

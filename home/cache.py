@@ -32,6 +32,7 @@ VERSION_KEY = "aula:page-cache:version"
 SECTION_KEY = "aula:page-cache:section:"
 # The home pages list the next live sessions of every course.
 HOME_KEY = "aula:page-cache:home"
+TAG_KEY = "aula:page-cache:tag:"
 # /<lang>/<catalogue>/<course>/: the segments that name a course's section.
 SECTION_SEGMENTS = 3
 CACHEABLE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -66,20 +67,38 @@ def schema() -> str:
     return hashlib.sha256(repr(fields).encode()).hexdigest()[:12]
 
 
-def remember(key: str, compute, timeout: int = 600):
+def remember(key: str, compute, timeout: int = 600, tags: Iterable[str] = ()):
     """``compute()``, kept in the cache under ``key`` until the next publish (the content
-    version): for what every reader of published pages shares. One cache round trip on a hit;
-    the version is read before ``compute()`` runs, so a value computed while a publish was
-    being committed is filed under the old version and never read again."""
+    version): for what every reader of published pages shares. ``tags`` name further versions
+    the value depends on, which ``invalidate_tag`` bumps (``course:<translation key>``: a
+    course's cohorts and sessions, which change without a publish). One cache round trip on a
+    hit; the versions are read before ``compute()`` runs, so a value computed while a change
+    was being committed is filed under the old versions and never read again."""
     key = f"{key}:{schema()}"
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
+    version_keys = [VERSION_KEY, *(TAG_KEY + tag for tag in tags)]
+    found = cache.get_many([*version_keys, key])
+    versions = tuple(_version(version_key, found) for version_key in version_keys)
     entry = found.get(key)
-    if entry is not None and entry[0] == version:
+    if entry is not None and entry[0] == versions:
         return entry[1]
     value = compute()
-    cache.set(key, (version, value), timeout)
+    cache.set(key, (versions, value), timeout)
     return value
+
+
+def _version(key: str, found: dict) -> int:
+    version = found.get(key)
+    if version is None:
+        cache.add(key, _fresh_version(), timeout=None)
+        version = cache.get(key) or _fresh_version()  # evicted at once: matches nothing
+    return version
+
+
+def invalidate_tag(tag: str) -> None:
+    """Make what ``remember`` keeps under ``tag`` stale, now and again once the current
+    transaction commits (as ``invalidate_sections``)."""
+    _bump(TAG_KEY + tag)
+    transaction.on_commit(lambda: _bump(TAG_KEY + tag))
 
 
 def _bump(key: str) -> None:
@@ -138,14 +157,7 @@ def _versions(request) -> tuple:
     else:
         keys = [VERSION_KEY] + ([HOME_KEY] if _is_home_path(request.path) else [])
     found = cache.get_many(keys)
-    versions = []
-    for key in keys:
-        version = found.get(key)
-        if version is None:
-            cache.add(key, _fresh_version(), timeout=None)
-            version = cache.get(key) or _fresh_version()  # evicted at once: matches nothing
-        versions.append(version)
-    return tuple(versions)
+    return tuple(_version(key, found) for key in keys)
 
 
 def _is_home_path(path: str) -> bool:

@@ -269,6 +269,9 @@ AULA_AT_RISK_MARGIN = 20
 AULA_RETENTION_INACTIVE_MONTHS = env_int_or_none("AULA_RETENTION_INACTIVE_MONTHS")
 AULA_RETENTION_REJECTED_MONTHS = env_int_or_none("AULA_RETENTION_REJECTED_MONTHS")
 
+# Each path's route (site and page) kept in the cache until the next publish (home/serving.py).
+AULA_ROUTE_CACHE = env_bool("AULA_ROUTE_CACHE", default=True)
+
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))
 

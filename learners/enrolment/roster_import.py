@@ -29,14 +29,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort
-from home import cache as page_cache
+from courses.selectors import invalidate_course_pages
 from learners.accounts.countries import country_code
 from learners.accounts.models import LearnerProfile, validate_time_zone
 
 from . import tasks
 from .models import Enrolment, EnrolmentSource, EnrolmentStatus
 from .roster import RosterRow
-from .selectors import enrolled_course_paths
+from .selectors import enrolled_courses
 from .services import EnrolmentError, free_seats, lock_cohort
 
 logger = logging.getLogger(__name__)
@@ -350,7 +350,8 @@ def import_rows(*, cohort: Cohort, rows: list[RosterRow], by, now) -> ImportResu
 def _after_commit(invitations: list[int], notices: list[tuple[int, str]]) -> None:
     # Bulk inserts send no signals: seats left changed on the pages of the cohort's course
     # (one cohort: any of its enrolments names it), and on no other page.
-    page_cache.invalidate_sections(enrolled_course_paths([*invitations, *dict(notices)][:1]))
+    for translation_key in enrolled_courses([*invitations, *dict(notices)][:1]):
+        invalidate_course_pages(translation_key)
     # One task queues the emails, one task each: queueing thousands of messages here would
     # hold up the import (about a millisecond each on Redis).
     tasks.send_roster_emails.delay(invitations, notices)

@@ -5,7 +5,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage
-from courses.selectors import course_url_paths
+from courses.selectors import course_tag
+from home import cache as page_cache
 
 from .models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 
@@ -27,16 +28,31 @@ def enrolments_in_course(*, user, course: CoursePage) -> list[Enrolment]:
     return memo[user.pk]
 
 
-def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[Cohort]:
-    """The course's cohorts with seats left and the user's own enrolment in each (2 queries,
-    the second shared with the page's other questions about the user: enrolments_in_course).
-    Those taught in ``language`` (the page's) come first, each group by start date."""
-    cohorts = sorted(
-        Cohort.objects.for_course(course)
-        .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)))
-        .order_by("starts_on", "id"),
-        key=lambda cohort: cohort.language != language,
+def course_cohorts(course: CoursePage) -> list[Cohort]:
+    """The course's cohorts by start date, each with ``seats_taken``: the same for every
+    reader, so kept in the cache until the course's cohorts or seats change (``course_tag``,
+    bumped by ``courses.selectors.invalidate_course_pages``) or anything is published."""
+
+    def load():
+        return list(
+            Cohort.objects.for_course(course)
+            .annotate(
+                seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES))
+            )
+            .order_by("starts_on", "id")
+        )
+
+    return page_cache.remember(
+        f"aula:cohorts:{course.pk}", load, tags=[course_tag(course.translation_key)]
     )
+
+
+def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[Cohort]:
+    """The course's cohorts with seats left and the user's own enrolment in each (the
+    cohorts from the cache, ``course_cohorts``; the user's enrolments in one query, shared with
+    the page's other questions about the user: enrolments_in_course). Those taught in
+    ``language`` (the page's) come first, each group by start date."""
+    cohorts = sorted(course_cohorts(course), key=lambda cohort: cohort.language != language)
     mine = {}
     if cohorts:  # the newest enrolment in each cohort
         for enrolment in reversed(enrolments_in_course(user=user, course=course)):
@@ -92,12 +108,11 @@ def attach_waitlist_positions(enrolments: list[Enrolment]) -> None:
         enrolment.waitlist_position = positions.get(enrolment.pk)
 
 
-def enrolled_course_paths(enrolment_ids: list[int]) -> list[str]:
-    """The URL paths, in every language, of the courses of these enrolments' cohorts (for the
-    page cache after a bulk enrolment, which sends no signals): a query, and one per course."""
-    keys = set(
+def enrolled_courses(enrolment_ids: list[int]) -> set:
+    """The translation keys of the courses of these enrolments' cohorts (for the page cache
+    after a bulk enrolment, which sends no signals): one query."""
+    return set(
         Enrolment.objects.filter(pk__in=enrolment_ids).values_list(
             "cohort__course__translation_key", flat=True
         )
     )
-    return [path for key in keys for path in course_url_paths(key)]

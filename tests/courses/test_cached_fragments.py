@@ -35,16 +35,19 @@ def _queries(client, url):
     return response, len(captured)
 
 
-def test_warm_course_page_skips_the_details_query(client, course):
-    """Cold: the cache emptied, the site configuration back in it (a request to /en/)."""
+def test_warm_course_page_skips_the_details_query(client, course, settings):
+    """Cold: the cache emptied, the site configuration back in it (a request to /en/). The
+    route cache is off: its queries are tests/home/test_route_cache.py's."""
+    settings.AULA_ROUTE_CACHE = False
     client.get(course.url)
     _response, warm = _queries(client, course.url)
     cache.clear()
     client.get("/en/")
     _response, cold = _queries(client, course.url)
     # The content fragment (outcomes, competencies and support links: a query each), the
-    # outline (a query per page type) and the language switcher's links of this page.
-    assert cold == warm + 6
+    # outline (a query per page type), the language switcher's links of this page and the
+    # course's cohorts (learners.enrolment.selectors.course_cohorts).
+    assert cold == warm + 7
 
 
 def test_publishing_the_course_refreshes_the_cached_content(client, course):

@@ -1,19 +1,17 @@
 """Query counts of the public pages, pinned at two sizes: they must not grow with the content.
 
-Where the course page's 7 queries go (anonymous visitor, page cache off): Wagtail's routing
-(Page.route_for_request): 1 the site for the host · 2 the active locale · 3 the home page in it
-(root_page.localized.specific) · 4 the catalogue · 5 the course (BasePage.route: each child
-from its own type's queryset, one query) · 6 view restrictions on the course or any ancestor
-(BasePage.get_view_restrictions: one query where Wagtail takes two) · 7 cohorts (learners'
-course_cohorts tag). The outline, the site settings and the language switcher's links come
-from the cache until the next publish (home.cache.remember); the outcomes, competencies and
-support links from the page's cached content fragment ({% wagtailpagecache %}, keyed by its last
-publish), except on a sensitive course, whose content note lists the support links on every
-view (3 more). A module page: 1-5 as above, 6 the module, 7 view restrictions; a live session
-page asks the module type first (one more), then its speakers and scheduled slots. The
-catalogue: 1-4, 5 view restrictions, 6 count and 7 page of courses. The home page: 1-3, 4 view
-restrictions, 5 its catalogue, 6 the newest courses, 7 the next public live sessions (none
-here; tests/home/test_home_page.py pins it with sessions, chosen courses and organisations).
+Anonymous visitor, page cache off, every page requested once before (warm). Routing (the site,
+the locale and each page of the path) comes with the route from the cache (home/serving.py;
+tests/home/test_route_cache.py pins what it spares), and so do the outline, the site settings,
+the language switcher's links and a course's cohorts (home.cache.remember); the outcomes,
+competencies and support links from the page's cached content fragment ({% wagtailpagecache
+%}, keyed by its last publish), except on a sensitive course, whose content note lists the
+support links on every view (3 more). What is left, on every page: 1 view restrictions on the
+page or any ancestor (BasePage.get_view_restrictions: one query where Wagtail takes two). A live
+session page adds its speakers and scheduled slots; the catalogue, the count and page of its
+courses; the home page, its catalogue, the newest courses and the next public live sessions
+(none here; tests/home/test_home_page.py pins it with sessions, chosen courses and
+organisations).
 """
 
 import pytest
@@ -29,15 +27,15 @@ from tests.factories import CoursePageFactory, LiveSessionPageFactory, build_cou
 pytestmark = pytest.mark.usefixtures("modules_open")
 
 # Warm: the outcomes and competencies come from the cached content fragment
-# (tests/courses/test_cached_fragments.py pins cold = warm + 1).
-COURSE_PAGE_QUERIES = 7
+# (tests/courses/test_cached_fragments.py pins what a cold cache adds).
+COURSE_PAGE_QUERIES = 1
 # The content note lists the support links: outcomes, competencies and support links (3 more).
 SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES + 3
-MODULE_PAGE_QUERIES = 7
-# The module type asked first, then speakers and its scheduled slots (live_tags).
-LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 3
-CATALOGUE_QUERIES = 7
-HOME_PAGE_QUERIES = 7
+MODULE_PAGE_QUERIES = 1
+# Its speakers and its scheduled slots (live_tags).
+LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 2
+CATALOGUE_QUERIES = 3
+HOME_PAGE_QUERIES = 4
 
 
 def warm(client, url):

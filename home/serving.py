@@ -1,0 +1,64 @@
+"""Wagtail's serve view, with each path's route kept in the cache until the next publish.
+
+Wagtail routes a request from the site's root page down, one level at a time: the site for the
+host, the active locale, then each page of the path and its specific row (Aula's
+``BasePage.route`` folds those two into one query per level). For a module,
+``/en/courses/<course>/<module>/``, that is six queries and about a third of the CPU the page
+takes for a learner, whom the anonymous page cache (``home.cache``) never serves.
+
+``serve`` looks the route up first under the request's host, port, language and path, filed
+under the content version, which every publish, unpublish, move or deletion of a page and every
+change of sites, locales or view restrictions bumps (``home.signals``): the site and the page,
+as specific page with its parents (``BasePage.route`` sets them), come back from one cache round
+trip with no query. On a miss, Wagtail routes as usual and the result is kept. Then Wagtail's
+own ``serve`` view runs: its hooks (view restrictions, Aula's enrolment rule) and the page's
+``serve`` still run on every request, so nothing about who may see a page is cached.
+
+The cached route is handed to Wagtail through the two per-request memos its docstrings name
+(``Site.find_for_request`` → ``request._wagtail_site``; ``Page.route_for_request`` →
+``request._wagtail_route_for_request``), so every later lookup in the request (page URLs, site
+settings) uses it too. ``tests/home/test_route_cache.py`` fails if Wagtail stops reading them.
+
+Only live pages reach the cache (Wagtail's ``route`` raises ``Http404`` for the others), and only
+routes that consumed the whole path (no page here takes arguments from its URL).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from . import cache as page_cache
+
+KEY_PREFIX = "aula:route:"
+TIMEOUT = 3600
+
+
+def _key(request, path: str) -> str:
+    host = request._get_raw_host()  # as Wagtail's Site.find_for_request: no ALLOWED_HOSTS check
+    raw = f"{host}|{request.get_port()}|{get_language()}|{path}"
+    return f"{KEY_PREFIX}{page_cache.schema()}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+
+
+def _prime(request, path: str) -> None:
+    key = _key(request, path)
+    found = cache.get_many([page_cache.VERSION_KEY, key])
+    version = found.get(page_cache.VERSION_KEY) or page_cache.content_version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        request._wagtail_site, request._wagtail_route_for_request = entry[1], entry[2]
+        return
+    route = Page.route_for_request(request, path)  # Wagtail's routing; memoised on the request
+    if route is None or route.args or route.kwargs:
+        return
+    cache.set(key, (version, Site.find_for_request(request), route), TIMEOUT)
+
+
+def serve(request, path):
+    """Wagtail's ``wagtail.views.serve``, with the route from the cache when it is there."""
+    if settings.AULA_ROUTE_CACHE:
+        _prime(request, path)
+    return wagtail_views.serve(request, path)
