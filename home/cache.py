@@ -35,7 +35,8 @@ HOME_KEY = "aula:page-cache:home"
 TAG_KEY = "aula:page-cache:tag:"
 # /<lang>/<catalogue>/<course>/: the segments that name a course's section.
 SECTION_SEGMENTS = 3
-CACHEABLE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+PAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+CACHEABLE_PREFIXES = PAGE_PREFIXES
 BYPASS_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 HIT_HEADER = "X-Aula-Cache"
 

@@ -13,18 +13,23 @@ from .models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 
 def enrolments_in_course(*, user, course: CoursePage) -> list[Enrolment]:
     """The user's enrolments (any status) in the cohorts of ``course``, newest first, with
-    their cohort and course: one query, asked once per course page object and user (the
-    course page's cohorts and progress, and the module gate, share the answer)."""
+    their cohort (and ``course`` as the cohort's course where it is that page): one query,
+    asked once per course page object and user (the course page's cohorts and progress, and
+    the module gate, share the answer)."""
     if not user.is_authenticated:
         return []
     memo = course.__dict__.setdefault("_aula_enrolments", {})
     if user.pk not in memo:
-        memo[user.pk] = list(
+        enrolments = list(
             Enrolment.objects.for_learner(user)
             .filter(cohort__in=Cohort.objects.for_course(course))
-            .select_related("cohort__course")
+            .select_related("cohort")
             .order_by("-created_at", "-pk")
         )
+        for enrolment in enrolments:
+            if enrolment.cohort.course_id == course.pk:  # else a translation, loaded if asked
+                enrolment.cohort.course = course
+        memo[user.pk] = enrolments
     return memo[user.pk]
 
 

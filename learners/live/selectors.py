@@ -117,16 +117,25 @@ def rows_for(
 
 
 def _seat_slots(user):
-    return SessionSlot.objects.filter(
-        cohort__enrolments__learner=user, cohort__enrolments__status__in=SEAT_STATUSES
-    ).select_related("cohort__course", "session")
+    """The slots of the cohorts where the user holds a seat, with cohort, course and session
+    page. The cohorts are asked first, in a query of their own: joined with the slots and the
+    four page tables, the enrolments made PostgreSQL spend about 9 ms planning the query (3 ms
+    without them) for well under 1 ms of work."""
+    cohorts = list(
+        Enrolment.objects.filter(learner=user, status__in=SEAT_STATUSES).values_list(
+            "cohort_id", flat=True
+        )
+    )
+    return SessionSlot.objects.filter(cohort_id__in=cohorts).select_related(
+        "cohort__course", "session"
+    )
 
 
 def upcoming_sessions(
     *, user, language: str, zone: str, limit: int = UPCOMING_LIMIT, now: datetime | None = None
 ) -> list[SessionRow]:
     """The next sessions (running or to come, cancelled ones included and marked) of the
-    cohorts where the user holds a seat: 3 queries."""
+    cohorts where the user holds a seat: 4 queries."""
     if not user.is_authenticated:
         return []
     now = now or timezone.now()
@@ -147,7 +156,7 @@ def upcoming_sessions(
 
 def feed_slots(*, user) -> list[SessionSlot]:
     """Every slot of the cohorts where the user holds a seat (active or completed), with
-    cohort, course and session page: one query."""
+    cohort, course and session page: two queries."""
     return list(_seat_slots(user).order_by("starts_at", "pk"))
 
 

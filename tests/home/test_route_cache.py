@@ -105,3 +105,23 @@ def test_languages_have_routes_of_their_own(reader, course):
 def test_unknown_path_is_404_every_time(reader, course):
     assert reader.get("/en/courses/nowhere/").status_code == 404
     assert reader.get("/en/courses/nowhere/").status_code == 404
+
+
+def test_views_under_a_language_find_the_site_in_the_cache(reader, course):
+    """The learners' views show page URLs and the site settings too (home.serving.SiteMiddleware)."""
+    reader.get("/en/learn/")
+    response, sql = _get(reader, "/en/learn/")
+    assert response.status_code == 200
+    assert not any('"wagtailcore_site"' in q for q in sql)
+
+
+def test_a_changed_site_is_looked_up_again(reader, course):
+    from wagtail.models import Site
+
+    reader.get(course.url)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Renamed"
+    site.save()
+    response, sql = _get(reader, course.url)
+    assert response.status_code == 200
+    assert any('"wagtailcore_site"' in q for q in sql)

@@ -125,9 +125,9 @@ def test_feed_query_count_does_not_grow_with_sessions(
     url = feed_url(user)
     client = Client()
     client.get(url)  # Wagtail caches the site root paths
-    # token and learner · slots with cohort, course and session · sessions and courses in the
-    # learner's language (2)
-    with django_assert_num_queries(4):
+    # token and learner · the cohorts of their seats · slots with cohort, course and session ·
+    # sessions and courses in the learner's language (2)
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert len(events(response)) == count
 
