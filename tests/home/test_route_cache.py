@@ -108,7 +108,7 @@ def test_unknown_path_is_404_every_time(reader, course):
 
 
 def test_views_under_a_language_find_the_site_in_the_cache(reader, course):
-    """The learners' views show page URLs and the site settings too (home.serving.SiteMiddleware)."""
+    """Learners' views show page URLs and site settings too (home.serving.SiteMiddleware)."""
     reader.get("/en/learn/")
     response, sql = _get(reader, "/en/learn/")
     assert response.status_code == 200
