@@ -41,6 +41,20 @@ def course_outline(*, course: CoursePage) -> list[Page]:
     return items
 
 
+def live_module(pk: int) -> ModulePage | None:
+    """The live module page ``pk`` with its course (``module.course`` needs no query), or None:
+    for the learner's POSTs (quiz, reflection, completion), which name the module by id. From
+    the cache until the next publish, unpublish, move or deletion."""
+
+    def load():
+        module = ModulePage.objects.live().filter(pk=pk).first()
+        if module is not None:
+            module.course  # noqa: B018 (loaded now, so that the cache keeps it)
+        return module
+
+    return page_cache.remember(f"aula:module:{pk}", load)
+
+
 class CourseDetails(NamedTuple):
     """The inline lists of a course page, each in the order the editor gave them."""
 

@@ -3,6 +3,7 @@ reads in their selectors."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from aula import throttle
 from courses.models import Cohort, ModulePage
+from courses.selectors import course_outline, live_module
 from learners.accounts.forms import ProfileForm
 from learners.accounts.models import LearnerProfile
 from learners.enrolment import services
@@ -144,7 +146,9 @@ REFLECTION_DRAFTS = "aula_reflection_drafts"
 
 
 def _module_and_enrolment(request, page_id: int):
-    module = get_object_or_404(ModulePage.objects.live(), pk=page_id)
+    module = live_module(page_id)
+    if module is None:
+        raise Http404
     enrolment = progress.enrolment_for_module(user=request.user, module=module)
     return module, enrolment
 
@@ -171,15 +175,14 @@ def _after_module(request, module, enrolment) -> str:
     """Completed the course: the dashboard; otherwise the next module, else the course page."""
     if enrolment.is_completed:
         return reverse("learn_dashboard")
-    following = (
-        ModulePage.objects.live()
-        .sibling_of(module, inclusive=False)
-        .filter(path__gt=module.path)
-        .order_by("path")
-        .first()
+    following = next(
+        (
+            item
+            for item in course_outline(course=module.course)
+            if isinstance(item, ModulePage) and item.path > module.path
+        ),
+        None,
     )
-    if following is not None:
-        following._cached_parent_obj = module.course
     return (following or module.course).get_url(request)
 
 

@@ -99,13 +99,16 @@ def seat_in_course(*, user, course: CoursePage) -> Enrolment | None:
     course, or None."""
     if not user.is_authenticated:
         return None
-    return (
+    enrolment = (
         Enrolment.objects.for_learner(user)
         .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
-        .select_related("cohort__course")
+        .select_related("cohort")
         .order_by(COMPLETED_FIRST, "-created_at")
         .first()
     )
+    if enrolment is not None and enrolment.cohort.course_id == course.pk:
+        enrolment.cohort.course = course  # else a translation, loaded if asked
+    return enrolment
 
 
 def enrolment_for_module(*, user, module: ModulePage) -> Enrolment:

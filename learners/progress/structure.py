@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from courses.models import CoursePage, ModulePage
+from home import cache as page_cache
 
 
 @dataclass
@@ -36,7 +37,13 @@ def body_quiz_ids(body) -> tuple[str, ...]:
 
 
 def course_structure(course: CoursePage) -> CourseStructure:
-    """The live modules of ``course`` in outline order, its required modules and its rule."""
+    """The live modules of ``course`` in outline order, its required modules and its rule: the
+    same until the next publish (modules, the rule and its required modules are published with
+    the pages), so from the cache (every quiz, reflection and completion asks it)."""
+    return page_cache.remember(f"aula:structure:{course.pk}", lambda: _load_structure(course))
+
+
+def _load_structure(course: CoursePage) -> CourseStructure:
     rows = (
         ModulePage.objects.live()
         .child_of(course)
