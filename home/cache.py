@@ -75,16 +75,28 @@ def remember(key: str, compute, timeout: int = 600, tags: Iterable[str] = ()):
     course's cohorts and sessions, which change without a publish). One cache round trip on a
     hit; the versions are read before ``compute()`` runs, so a value computed while a change
     was being committed is filed under the old versions and never read again."""
+    versions, value = lookup(key, tags)
+    if value is None:
+        value = compute()
+        keep(key, versions, value, timeout)
+    return value
+
+
+def lookup(key: str, tags: Iterable[str] = ()) -> tuple[tuple, object]:
+    """The current versions (content and ``tags``) and what is kept under ``key`` for them, or
+    None: one cache round trip. ``keep`` stores a value under the versions read here."""
     key = f"{key}:{schema()}"
     version_keys = [VERSION_KEY, *(TAG_KEY + tag for tag in tags)]
     found = cache.get_many([*version_keys, key])
     versions = tuple(_version(version_key, found) for version_key in version_keys)
     entry = found.get(key)
     if entry is not None and entry[0] == versions:
-        return entry[1]
-    value = compute()
-    cache.set(key, (versions, value), timeout)
-    return value
+        return versions, entry[1]
+    return versions, None
+
+
+def keep(key: str, versions: tuple, value, timeout: int = 600) -> None:
+    cache.set(f"{key}:{schema()}", (versions, value), timeout)
 
 
 def _version(key: str, found: dict) -> int:

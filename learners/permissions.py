@@ -13,17 +13,17 @@ template tags and the hooks ask these functions.
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import models
 
 from courses.models import Cohort, CoursePage
+from home import cache as page_cache
 
+from .accounts.page_state import learner_tag
 from .enrolment.models import SEAT_STATUSES, Enrolment
 from .progress.selectors import course_seat
 
 TUTORS_GROUP = "Tutors"
 REPORT_PERMISSION = "learners.view_progress_report"
-TUTOR_FLAG_SECONDS = 300
 
 
 def _active(user) -> bool:
@@ -71,19 +71,18 @@ def can_import_roster(user) -> bool:
 def tutors_cohorts(user) -> bool:
     """Whether ``user`` tutors a cohort (superusers: always), for the header's link to /tutor/.
 
-    Remembered in the cache for a few minutes per account, so pages do not pay a query for it
-    on every request; a new tutor sees the link at most that much later (the dashboard itself
-    is always open to them)."""
+    Kept in the cache under the person's tag (``learners.accounts.page_state``), so pages do
+    not pay a query for it on every request: making or unmaking someone a cohort's tutor
+    changes it at once."""
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_superuser:
         return True
-    key = f"aula:tutors-cohorts:{user.pk}"
-    flag = cache.get(key)
-    if flag is None:
-        flag = Cohort.objects.for_tutor(user).exists()
-        cache.set(key, flag, TUTOR_FLAG_SECONDS)
-    return flag
+    return page_cache.remember(
+        f"aula:tutors-cohorts:{user.pk}",
+        lambda: Cohort.objects.for_tutor(user).exists(),
+        tags=[learner_tag(user.pk)],
+    )
 
 
 def tutors_group() -> Group:

@@ -16,6 +16,7 @@ from courses.models import ModulePage
 
 from . import audit
 from .enrolment.models import SEAT_STATUSES
+from .learn.page_cache import serve_kept
 from .permissions import (
     can_import_roster,
     can_manage_certificates,
@@ -47,6 +48,11 @@ def require_enrolment_for_modules(page, request, serve_args, serve_kwargs):
     else:
         messages.info(request, _("Log in and enrol in this course to open its modules."))
     return redirect(course.get_url(request))
+
+
+# The innermost of the serve chain (Wagtail's view restrictions are checked first): a signed-in
+# learner's course page kept for them for a short while (learners/learn/page_cache.py).
+hooks.register("on_serve_page", serve_kept, order=100)
 
 
 # --- the admin: enrolment review, learner-list import, cohort screens ------------------------

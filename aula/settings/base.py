@@ -274,6 +274,10 @@ AULA_RETENTION_REJECTED_MONTHS = env_int_or_none("AULA_RETENTION_REJECTED_MONTHS
 # Each path's route (site and page) kept in the cache until the next publish (home/serving.py).
 AULA_ROUTE_CACHE = env_bool("AULA_ROUTE_CACHE", default=True)
 
+# A signed-in learner's course page kept for them for two minutes, stale at once when anything
+# it shows changes (learners/learn/page_cache.py).
+AULA_LEARNER_PAGE_CACHE = env_bool("AULA_LEARNER_PAGE_CACHE", default=True)
+
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))
 

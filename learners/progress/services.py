@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, CoursePage, ModulePage
+from learners.accounts.page_state import learner_changed
 from learners.certificates import services as certificates
 from learners.discussion.selectors import posts_by_learner
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
@@ -261,6 +262,7 @@ def _touch(enrolment: Enrolment, module: ModulePage, now, *, save: bool = True) 
         Enrolment.objects.filter(pk=enrolment.pk).update(
             last_activity_at=now, last_module_key=module.translation_key
         )
+        learner_changed(enrolment.learner_id)  # "Continue where you left off"
 
 
 # --- the rollup and the rule -----------------------------------------------------------------
@@ -382,6 +384,8 @@ def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ())
         )
     for enrolment in completed:
         _complete(enrolment, now)
+    # Written with bulk_update and update(), which send no signal.
+    learner_changed(*(enrolment.learner_id for enrolment in enrolments))
     return enrolments
 
 

@@ -469,7 +469,12 @@ def _learner_halfway(course, modules):
     return enrolment.learner
 
 
-def test_course_and_module_pages_of_a_learner_do_not_grow_with_the_course(client, catalogue):
+def test_course_and_module_pages_of_a_learner_do_not_grow_with_the_course(
+    client, catalogue, settings
+):
+    settings.AULA_LEARNER_PAGE_CACHE = (
+        False  # rendered each time (tests/learners/test_kept_course_page.py)
+    )
     counts = []
     for size in (4, 40):
         course = build_course(catalogue, modules=size, title=f"Course of {size}")
