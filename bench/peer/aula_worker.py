@@ -7,7 +7,9 @@ cohorts; the learner is enrolled in one of them (``learners.enrolment.services.e
 button does) beside a few other learners, and passed the quizzes of the first modules
 (``learners.progress.services.submit_quiz``, which completes those modules and updates the rollups).
 The page cache is on as in production (600 s); it does not serve logged-in learners (their
-session cookie bypasses it), so every request is rendered by Wagtail. Logs the learner in with
+session cookie bypasses it). Their own kept copy of the course page (learners/learn/page_cache.py)
+serves every request after the first, unless ``AULA_LEARNER_PAGE_CACHE=0``, when Wagtail renders
+every request. Logs the learner in with
 Django's test client and answers the runner's commands (``timing.py``).
 """
 
