@@ -34,6 +34,7 @@ import json
 import os
 import random
 import re
+import time
 from http.cookiejar import Cookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -285,11 +286,22 @@ class Tutor(AulaUser):
 _cpu: dict[str, list[float]] = {}
 _app: dict[str, list[float]] = {}
 _missing = {"count": 0}
+# Response times of the requests started once the ramp-up is over plus LOAD_SETTLE seconds
+# (saturation steps): the first requests of users all starting at once, on a server whose
+# processes are cold, would otherwise be a step's slowest 5 %.
+_steady: list[float] = []
+_spawned = {"at": None}
 TIMING = re.compile(r"\b(cpu|app);dur=([0-9.]+)")
 
 
 @events.request.add_listener
-def _server_timing(name, response=None, exception=None, **_kwargs):
+def _server_timing(name, response=None, exception=None, response_time=None, **_kwargs):
+    settle = float(os.environ.get("LOAD_SETTLE", "0") or 0)
+    spawned = _spawned["at"]
+    if spawned is not None and response_time is not None:
+        started = time.time() - response_time / 1000
+        if started >= spawned + settle:
+            _steady.append(response_time)
     if response is None or not getattr(response, "headers", None):
         return
     header = response.headers.get("Server-Timing") or response.headers.get("server-timing")
@@ -303,6 +315,7 @@ def _server_timing(name, response=None, exception=None, **_kwargs):
 @events.spawning_complete.add_listener
 def _reset_with_stats(user_count, **_kwargs):
     # --reset-stats (the saturation steps) drops the ramp-up from locust's figures: and here.
+    _spawned["at"] = time.time()
     if os.environ.get("LOAD_RESET_CPU") == "1":
         _cpu.clear()
         _app.clear()
@@ -314,7 +327,9 @@ def _write_samples(**_kwargs):
     if not directory or not (_cpu or _missing["count"]):
         return
     path = Path(directory) / f"cpu-{os.getpid()}.json"
-    path.write_text(json.dumps({"cpu": _cpu, "app": _app, "missing": _missing["count"]}))
+    path.write_text(
+        json.dumps({"cpu": _cpu, "app": _app, "missing": _missing["count"], "steady": _steady})
+    )
 
 
 events.test_stop.add_listener(_write_samples)
