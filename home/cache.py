@@ -47,14 +47,6 @@ def _fresh_version() -> int:
     return time.time_ns()
 
 
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
-        version = cache.get(VERSION_KEY) or _fresh_version()  # evicted at once: matches nothing
-    return version
-
-
 @functools.cache
 def schema() -> str:
     """A fingerprint of every model's fields: values kept by ``remember`` may be model

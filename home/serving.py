@@ -27,7 +27,6 @@ routes that consumed the whole path (no page here takes arguments from its URL).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -46,7 +45,7 @@ def _host(request) -> str:
 
 def _key(request, path: str) -> str:
     raw = f"{_host(request)}|{get_language()}|{path}"
-    return f"{KEY_PREFIX}{page_cache.schema()}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+    return f"{KEY_PREFIX}{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
 
 
 class SiteMiddleware:
@@ -64,31 +63,27 @@ class SiteMiddleware:
     def __call__(self, request):
         if not (settings.AULA_ROUTE_CACHE and request.path.startswith(page_cache.PAGE_PREFIXES)):
             return self.get_response(request)
-        key = f"{SITE_KEY_PREFIX}{page_cache.schema()}:{_host(request)}"
-        found = cache.get_many([page_cache.VERSION_KEY, key])
-        version = found.get(page_cache.VERSION_KEY) or page_cache.content_version()
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            request._wagtail_site = entry[1]
+        key = SITE_KEY_PREFIX + _host(request)
+        versions, kept = page_cache.lookup(key)
+        if kept is not None:
+            (request._wagtail_site,) = kept  # a 1-tuple: "no site for this host" is kept too
             return self.get_response(request)
         response = self.get_response(request)
         if hasattr(request, "_wagtail_site"):
-            cache.set(key, (version, request._wagtail_site), TIMEOUT)
+            page_cache.keep(key, versions, (request._wagtail_site,), TIMEOUT)
         return response
 
 
 def _prime(request, path: str) -> None:
     key = _key(request, path)
-    found = cache.get_many([page_cache.VERSION_KEY, key])
-    version = found.get(page_cache.VERSION_KEY) or page_cache.content_version()
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        request._wagtail_site, request._wagtail_route_for_request = entry[1], entry[2]
+    versions, kept = page_cache.lookup(key)
+    if kept is not None:
+        request._wagtail_site, request._wagtail_route_for_request = kept
         return
     route = Page.route_for_request(request, path)  # Wagtail's routing; memoised on the request
     if route is None or route.args or route.kwargs:
         return
-    cache.set(key, (version, Site.find_for_request(request), route), TIMEOUT)
+    page_cache.keep(key, versions, (Site.find_for_request(request), route), TIMEOUT)
 
 
 def serve(request, path):
