@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 from courses.models import CoursePage
 from courses.selectors import course_tag
 from home import cache as page_cache
+from home.templatetags.aula_tags import ADMIN_ACCESS_KEY
 from learners.accounts.page_state import learner_tag
 
 # A cohort's enrolment window opening or closing changes the page with no change of data.
@@ -52,7 +53,7 @@ def _is_cacheable(page, request) -> bool:
         and not getattr(request, "is_preview", False)
         and user.is_authenticated
         and not user.is_staff
-        and not request.session.get("aula:may-open-admin")
+        and not request.session.get(ADMIN_ACCESS_KEY)
         and not len(messages.get_messages(request))  # len() leaves them unread
     )
 
