@@ -15,7 +15,7 @@ from . import audit
 from .accounts import mfa, page_state
 from .accounts.handlers import create_profile, verify_the_only_email_address
 from .accounts.models import LearnerProfile
-from .discussion.models import Post
+from .discussion.models import Post, Thread
 from .enrolment import handlers as page_cache
 from .enrolment.models import Enrolment
 from .permissions import tutors_can_open_the_admin
@@ -32,12 +32,14 @@ for _signal in (post_save, post_delete):
     _signal.connect(page_cache.enrolment_seat_changed, sender=Enrolment, weak=False)
     _signal.connect(page_cache.cohort_changed, sender=Cohort, weak=False)
 
-# A signed-in learner's kept course pages (learners/learn/page_cache.py): what they show changed.
+# A signed-in learner's kept course and module pages (learners/learn/page_cache.py): what
+# they show changed.
 for _signal in (post_save, post_delete):
     _signal.connect(page_state.enrolment_changed, sender=Enrolment, weak=False)
     _signal.connect(page_state.profile_changed, sender=LearnerProfile, weak=False)
     _signal.connect(page_state.account_changed, sender=settings.AUTH_USER_MODEL, weak=False)
     _signal.connect(page_state.post_changed, sender=Post, weak=False)
+    _signal.connect(page_state.thread_changed, sender=Thread, weak=False)
 m2m_changed.connect(
     page_state.tutors_changed,
     sender=Cohort.tutors.through,

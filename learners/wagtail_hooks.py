@@ -31,28 +31,33 @@ from .staff.enrolments import enrolment_viewset, enrolments_of, url
 from .staff.reports import ProgressReportView
 
 
-@hooks.register("before_serve_page")
-def require_enrolment_for_modules(page, request, serve_args, serve_kwargs):
+def require_enrolment_for_modules(serve):
     """Module pages are for enrolled learners, the course's tutors and staff.
 
     Everyone else is sent to the course page, which shows the outline and how to enrol.
-    Editors' previews do not pass through this hook, so they keep working.
+    Editors' previews do not pass through the serve chain, so they keep working.
     """
-    if not isinstance(page, ModulePage) or not settings.AULA_MODULES_REQUIRE_ENROLMENT:
-        return None
-    course = page.course
-    if has_module_access(user=request.user, course=course):
-        return None
-    if request.user.is_authenticated:
-        messages.info(request, _("Enrol in this course to open its modules."))
-    else:
-        messages.info(request, _("Log in and enrol in this course to open its modules."))
-    return redirect(course.get_url(request))
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if not isinstance(page, ModulePage) or not settings.AULA_MODULES_REQUIRE_ENROLMENT:
+            return serve(page, request, serve_args, serve_kwargs)
+        course = page.course
+        if has_module_access(user=request.user, course=course):
+            return serve(page, request, serve_args, serve_kwargs)
+        if request.user.is_authenticated:
+            messages.info(request, _("Enrol in this course to open its modules."))
+        else:
+            messages.info(request, _("Log in and enrol in this course to open its modules."))
+        return redirect(course.get_url(request))
+
+    return inner
 
 
-# The innermost of the serve chain (Wagtail's view restrictions are checked first): a signed-in
-# learner's course page kept for them for a short while (learners/learn/page_cache.py).
+# The serve chain, outermost first: Wagtail's view restrictions (order 0); a signed-in
+# learner's course or module page kept for them for a short while (learners/learn/page_cache.py),
+# which only holds pages the module gate let them in to; the module gate.
 hooks.register("on_serve_page", serve_kept, order=100)
+hooks.register("on_serve_page", require_enrolment_for_modules, order=110)
 
 
 # --- the admin: enrolment review, learner-list import, cohort screens ------------------------

@@ -1,6 +1,8 @@
 """Site-wide template tags: the language switcher and small formatting helpers."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language as current_language
 from django.utils.translation import gettext
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
@@ -11,6 +13,22 @@ from home.switcher import switcher_links
 register = template.Library()
 
 ADMIN_ACCESS_KEY = "aula:may-open-admin"
+# Where a page kept for a learner shows the messages of the request that reads it
+# (learners/learn/page_cache.py puts them in).
+MESSAGES_SLOT = b"<!--aula:messages-->"
+
+
+@register.simple_tag(takes_context=True)
+def page_messages(context):
+    """The messages waiting for this request (components/messages.html), or, on a page being
+    kept for a learner (``request.aula_messages_slot``), the marker their response fills in."""
+    request = context.get("request")
+    if getattr(request, "aula_messages_slot", False):
+        return mark_safe(MESSAGES_SLOT.decode())  # noqa: S308  (a constant HTML comment)
+    messages = context.get("messages")
+    if not messages:
+        return ""
+    return render_to_string("components/messages.html", {"messages": messages})
 
 
 @register.simple_tag(takes_context=True)

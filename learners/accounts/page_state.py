@@ -1,10 +1,18 @@
-"""What a signed-in learner's own copy of a page depends on, as a tag of ``home.cache``.
+"""What a signed-in learner's own copy of a page depends on, as tags of ``home.cache``.
 
-Course pages are kept per learner for a short while (learners/learn/page_cache.py). A copy is
-filed under the content version (any publish), the course's tag (its cohorts and seats) and
-the learner's tag below; whatever changes what the learner's pages show says so here:
-enrolments, progress and its rollup, the learner's posts, profile and account
-(learners/signals.py, the progress services). Kept in the lowest room so every room can call it.
+Course and module pages are kept per learner for a short while (learners/learn/page_cache.py).
+A copy is filed under the content version (any publish), the course's tag (its cohorts and
+seats) and the tags below; whatever changes what the learner's pages show says so here:
+
+- ``learner_tag``: enrolments, the learner's posts, profile, account and roles (signals in
+  learners/signals.py; a course completed by the rule, in the progress services);
+- ``progress_tag``: any of the learner's progress (the course page's outline and rollup);
+- ``module_work_tag``: the learner's work on one module (its completion, quiz attempts and
+  reflections): a module page depends on this one rather than ``progress_tag``, so an answer
+  on one module leaves the learner's other module pages kept;
+- ``discussion_tag``: the threads of any cohort of a course (a module page lists its own).
+
+Kept in the lowest room so every room can call it.
 """
 
 from home import cache as page_cache
@@ -18,6 +26,44 @@ def learner_changed(*user_ids) -> None:
     """The pages of these learners are stale, now and again once the transaction commits."""
     for user_id in {user_id for user_id in user_ids if user_id is not None}:
         page_cache.invalidate_tag(learner_tag(user_id))
+
+
+def progress_tag(user_id: int) -> str:
+    return f"progress:{user_id}"
+
+
+def module_work_tag(user_id: int, module_key) -> str:
+    return f"module-work:{user_id}:{module_key}"
+
+
+def discussion_tag(course_key) -> str:
+    return f"discussion:{course_key}"
+
+
+def progress_changed(*user_ids, module_key=None) -> None:
+    """These learners' progress changed (on the module ``module_key``, when given)."""
+    for user_id in {user_id for user_id in user_ids if user_id is not None}:
+        page_cache.invalidate_tag(progress_tag(user_id))
+        if module_key is not None:
+            module_work_changed(user_id, module_key)
+
+
+def module_work_changed(user_id: int, module_key) -> None:
+    """The learner's work on one module changed (``progress_changed`` is to follow)."""
+    page_cache.invalidate_tag(module_work_tag(user_id, module_key))
+
+
+def discussion_changed(*cohort_ids) -> None:
+    """A thread of these cohorts was started, changed, hidden or deleted."""
+    from courses.models import Cohort
+
+    keys = Cohort.objects.filter(pk__in=[pk for pk in cohort_ids if pk is not None])
+    for course_key in set(keys.values_list("course__translation_key", flat=True)):
+        page_cache.invalidate_tag(discussion_tag(course_key))
+
+
+def thread_changed(sender, instance, **kwargs):
+    discussion_changed(instance.cohort_id)
 
 
 def _changed_by(attribute: str):

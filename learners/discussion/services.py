@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aula import throttle
 from learners import audit
+from learners.accounts.page_state import discussion_changed
 from learners.enrolment.sanitize import MAX_LENGTH, clean_html
 
 from . import tasks
@@ -214,6 +215,7 @@ def reply(*, thread: Thread, author, body: str, token=None, moderator=False, now
             if moderator and thread.is_question and thread.answered_at is None:
                 changes.update(answered_at=now, answered_by=author)
                 thread.answered_at, thread.answered_by = now, author
+                discussion_changed(thread.cohort_id)  # module pages show "Answered"
             Thread.objects.filter(pk=thread.pk).update(**changes)
             thread.last_post_at = now
             _subscribe(thread, author, now)
@@ -274,6 +276,7 @@ def hide_post(*, post: Post, by, now=None) -> None:
         post.save(update_fields=["hidden_at", "hidden_by"])
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(hidden_at=now, hidden_by=by)
+            discussion_changed(post.thread.cohort_id)
         post.reports.filter(status=ReportStatus.OPEN).update(status=ReportStatus.RESOLVED)
         audit.record_post_moderation(post, audit.AuditAction.POST_HIDE, by=by)
 
@@ -298,6 +301,7 @@ def restore_post(*, post: Post, by) -> None:
         post.save(update_fields=["hidden_at", "hidden_by"])
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(hidden_at=None, hidden_by=None)
+            discussion_changed(post.thread.cohort_id)
         audit.record_post_moderation(post, audit.AuditAction.POST_RESTORE, by=by)
 
 

@@ -1,20 +1,31 @@
-"""A signed-in learner's course page, kept for them for a short while.
+"""A signed-in learner's course and module pages, kept for them for a short while.
 
-Learners come back to their course page between modules; rendering it (cohorts, progress,
-outline, discussion link) takes most of its time. The rendered page is kept per learner,
-session and language, filed under the versions of everything it shows (``home.cache.lookup``):
-the content version (any publish, site settings, view restrictions), the course's tag (its
-cohorts and their seats: ``courses.selectors.course_tag``) and the learner's tag (their
-enrolments, progress, posts, profile and account: ``learners.accounts.page_state``). A change
-to any of them makes the copy stale at once; ``LEARNER_PAGE_SECONDS`` bounds what depends on
-the clock alone (a cohort's enrolment window closing).
+Learners come back to their course page between modules and to a module between its quiz, its
+reflection and its discussion; rendering them (seat, progress, outline, quiz results, threads)
+takes most of a request's time. The rendered page is kept per learner, session and language,
+filed under the versions of everything it shows (``home.cache.lookup``):
+
+- the content version (any publish, site settings, view restrictions) and the course's tag (its
+  cohorts and their seats: ``courses.selectors.course_tag``);
+- the learner's tag (enrolments, posts, profile, account, roles) and, by page
+  (``learners.accounts.page_state``): on a course page, the learner's progress in any module;
+  on a module page, their work on that module and the threads of the course's cohorts.
+
+A change to any of them makes the copy stale at once; ``LEARNER_PAGE_SECONDS`` bounds what
+depends on the clock alone (a cohort's enrolment window closing).
+
+Messages (``django.contrib.messages``) are not part of a copy: the page is kept with a marker
+where base.html shows them (``{% page_messages %}``), and each response puts in the messages
+waiting for it, so the page a learner is sent to after answering a quiz is rendered once, with
+its message, and kept for the views after it.
 
 Never kept or served: anything but a plain GET, previews, people who may open the admin (their
-pages carry the editors' bar), a request with messages waiting, a page that is not a course.
-Wagtail's view restrictions are checked before (``on_serve_page`` order), so a copy is only
-ever served to someone the page would be served to. The page's CSRF token is the session's:
-the key includes a digest of the session's CSRF secret, so another session of the same person
-gets its own copy.
+pages carry the editors' bar), a reflection draft waiting in the session (a failed save shows
+what was typed), any other page type. Wagtail's view restrictions are checked before, and the
+module gate (``learners.wagtail_hooks.require_enrolment_for_modules``) after: a copy is only
+made of a page the learner was let in to, and whatever would shut them out (a withdrawal, a
+cohort's change) makes it stale. The page's CSRF token is the session's: the key includes a
+digest of the session's CSRF secret, so another session of the same person gets its own copy.
 """
 
 import hashlib
@@ -22,13 +33,20 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from courses.models import CoursePage
+from courses.models import CoursePage, ModulePage
 from courses.selectors import course_tag
 from home import cache as page_cache
-from home.templatetags.aula_tags import ADMIN_ACCESS_KEY
-from learners.accounts.page_state import learner_tag
+from home.templatetags.aula_tags import ADMIN_ACCESS_KEY, MESSAGES_SLOT
+from learners.accounts.page_state import (
+    discussion_tag,
+    learner_tag,
+    module_work_tag,
+    progress_tag,
+)
+from learners.learn.views import REFLECTION_DRAFTS
 
 # A cohort's enrolment window opening or closing changes the page with no change of data.
 LEARNER_PAGE_SECONDS = 120
@@ -43,19 +61,41 @@ def _key(page, request) -> str:
     return f"{KEY_PREFIX}{request.user.pk}:{page.pk}:{get_language()}:{session}"
 
 
+def _tags(page, user_id: int) -> list[str]:
+    if isinstance(page, ModulePage):
+        course_key = page.course.translation_key
+        return [
+            course_tag(course_key),
+            learner_tag(user_id),
+            module_work_tag(user_id, page.translation_key),
+            discussion_tag(course_key),
+        ]
+    return [course_tag(page.translation_key), learner_tag(user_id), progress_tag(user_id)]
+
+
 def _is_cacheable(page, request) -> bool:
     user = request.user
     return (
         settings.AULA_LEARNER_PAGE_CACHE
-        and isinstance(page, CoursePage)
+        and isinstance(page, CoursePage | ModulePage)
         and request.method == "GET"
         and not request.GET
         and not getattr(request, "is_preview", False)
         and user.is_authenticated
         and not user.is_staff
         and not request.session.get(ADMIN_ACCESS_KEY)
-        and not len(messages.get_messages(request))  # len() leaves them unread
+        and not request.session.get(REFLECTION_DRAFTS)
     )
+
+
+def _with_messages(content: bytes, request) -> bytes:
+    """The kept page with the messages waiting for this request where base.html shows them."""
+    if MESSAGES_SLOT not in content:
+        return content
+    shown = render_to_string(
+        "components/messages.html", {"messages": messages.get_messages(request)}
+    )
+    return content.replace(MESSAGES_SLOT, shown.encode(), 1)
 
 
 def serve_kept(serve):
@@ -66,20 +106,23 @@ def serve_kept(serve):
         if not _is_cacheable(page, request):
             return serve(page, request, serve_args, serve_kwargs)
         key = _key(page, request)
-        tags = [course_tag(page.translation_key), learner_tag(request.user.pk)]
-        versions, kept = page_cache.lookup(key, tags)
+        versions, kept = page_cache.lookup(key, _tags(page, request.user.pk))
         if kept is not None:
             content, headers = kept
-            response = HttpResponse(content)
+            response = HttpResponse(_with_messages(content, request))
             for name, value in headers:
                 response[name] = value
             return response
+        request.aula_messages_slot = True  # base.html leaves the marker: see _with_messages
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        keep = response.status_code == 200 and not response.streaming and not response.cookies
+        if keep:
             headers = [(name, value) for name, value in response.items()]
             page_cache.keep(key, versions, (response.content, headers), LEARNER_PAGE_SECONDS)
+        if not response.streaming:
+            response.content = _with_messages(response.content, request)
         return response
 
     return inner

@@ -43,6 +43,7 @@ from wagtail.models import ModelLogEntry
 
 from courses.models import Cohort
 from learners.accounts.models import LearnerProfile
+from learners.accounts.page_state import discussion_changed
 from learners.certificates import services as certificates
 from learners.certificates.models import Certificate
 from learners.discussion.models import Post, Thread
@@ -181,7 +182,9 @@ def erase_account(
         # Their discussion posts lose their text and show as deleted; the threads stay readable,
         # those they started under a placeholder title (Thread.display_title).
         Post.objects.filter(author=account, deleted_at__isnull=True).update(body="", deleted_at=now)
-        Thread.objects.filter(author=account).update(title="")
+        started = Thread.objects.filter(author=account)
+        discussion_changed(*started.values_list("cohort_id", flat=True).distinct())
+        started.update(title="")
         CalendarFeed.objects.filter(user=account).delete()
         _delete_account_extras(account)
         _relabel_log_entries(

@@ -36,7 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, CoursePage, ModulePage
-from learners.accounts.page_state import learner_changed
+from learners.accounts.page_state import learner_changed, module_work_changed, progress_changed
 from learners.certificates import services as certificates
 from learners.discussion.selectors import posts_by_learner
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
@@ -257,12 +257,16 @@ def save_reflection(
 
 
 def _touch(enrolment: Enrolment, module: ModulePage, now, *, save: bool = True) -> None:
+    """The learner worked on ``module`` (its page shows it at once); ``save``: write "continue
+    where you left off" now, else the caller's ``_refresh`` writes it with the rollup."""
     enrolment.last_activity_at, enrolment.last_module_key = now, module.translation_key
     if save:
         Enrolment.objects.filter(pk=enrolment.pk).update(
             last_activity_at=now, last_module_key=module.translation_key
         )
-        learner_changed(enrolment.learner_id)  # "Continue where you left off"
+        progress_changed(enrolment.learner_id, module_key=module.translation_key)
+    else:  # the caller's _refresh says that the learner's progress changed
+        module_work_changed(enrolment.learner_id, module.translation_key)
 
 
 # --- the rollup and the rule -----------------------------------------------------------------
@@ -385,7 +389,7 @@ def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ())
     for enrolment in completed:
         _complete(enrolment, now)
     # Written with bulk_update and update(), which send no signal.
-    learner_changed(*(enrolment.learner_id for enrolment in enrolments))
+    progress_changed(*(enrolment.learner_id for enrolment in enrolments))
     return enrolments
 
 
@@ -415,6 +419,7 @@ def _complete(enrolment: Enrolment, now) -> None:
     if not changed:
         return
     enrolment.status, enrolment.completed_at = EnrolmentStatus.COMPLETED, now
+    learner_changed(enrolment.learner_id)  # the status, written with update()
     certificates.issue_after_commit(enrolment_id=enrolment.pk)
 
 
