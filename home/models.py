@@ -79,6 +79,9 @@ class ListingFieldsMixin(models.Model):
         return self.listing_title or self.title
 
 
+VIEW_RESTRICTIONS_ATTRIBUTE = "_aula_view_restrictions"
+
+
 class BasePage(ListingFieldsMixin, Page):
     """Abstract base for every Aula page type."""
 
@@ -129,11 +132,21 @@ class BasePage(ListingFieldsMixin, Page):
         for the page it is an alias of. The ancestors' paths are prefixes of this page's path,
         so they need no query of their own.
         """
+        kept = self.__dict__.get(VIEW_RESTRICTIONS_ATTRIBUTE)
+        if kept is not None:
+            return kept
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         chain = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
             Q(page__in=chain.filter(alias_of__isnull=True)) | Q(page__in=chain.values("alias_of"))
         )
+
+    def keep_view_restrictions(self) -> None:
+        """Load the view restrictions into the page, which ``get_view_restrictions`` then
+        answers with: home.serving keeps the routed page with them, under the content version
+        that every change of a view restriction bumps (home/signals.py). Only the rows are
+        kept: a restriction to groups still asks for the reader's groups."""
+        self.__dict__[VIEW_RESTRICTIONS_ATTRIBUTE] = list(self.get_view_restrictions())
 
 
 def exclude_private(pages):

@@ -11,9 +11,11 @@ takes for a learner, whom the anonymous page cache (``home.cache``) never serves
 under the content version, which every publish, unpublish, move or deletion of a page and every
 change of sites, locales or view restrictions bumps (``home.signals``): the site and the page,
 as specific page with its parents (``BasePage.route`` sets them), come back from one cache round
-trip with no query. On a miss, Wagtail routes as usual and the result is kept. Then Wagtail's
-own ``serve`` view runs: its hooks (view restrictions, Aula's enrolment rule) and the page's
-``serve`` still run on every request, so nothing about who may see a page is cached.
+trip with no query, with the page's view restrictions (``BasePage.keep_view_restrictions``:
+the rows, which change only with the content version). On a miss, Wagtail routes as usual and
+the result is kept. Then Wagtail's own ``serve`` view runs: its hooks (view restrictions, Aula's
+enrolment rule) and the page's ``serve`` still run on every request, so whether this reader
+may see the page is decided every time.
 
 The cached route is handed to Wagtail through the two per-request memos its docstrings name
 (``Site.find_for_request`` → ``request._wagtail_site``; ``Page.route_for_request`` →
@@ -83,6 +85,8 @@ def _prime(request, path: str) -> None:
     route = Page.route_for_request(request, path)  # Wagtail's routing; memoised on the request
     if route is None or route.args or route.kwargs:
         return
+    if hasattr(route.page, "keep_view_restrictions"):  # Aula's pages: kept with the route
+        route.page.keep_view_restrictions()
     page_cache.keep(key, versions, (Site.find_for_request(request), route), TIMEOUT)
 
 

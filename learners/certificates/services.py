@@ -35,6 +35,7 @@ from wagtail.log_actions import log
 
 from aula.links import public_url
 from courses.selectors import in_language
+from home import cache as page_cache
 from home.models import SiteSettings
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 
@@ -122,8 +123,12 @@ def public_course_title(certificate: Certificate) -> str:
     certificate's language when its editors set one (a sensitive course stays discreet, also
     for certificates issued before the title was set), else the title printed on the
     certificate. The PDF, the learner's own document, keeps the printed title."""
-    course = in_language(certificate.enrolment.cohort.course.specific, certificate.language)
-    return (course.public_title or "").strip() or certificate.course_title
+    course = certificate.enrolment.cohort.course.specific
+    public_title = page_cache.remember(
+        f"aula:public-course-title:{course.translation_key}:{certificate.language}",
+        lambda: (in_language(course, certificate.language).public_title or "").strip(),
+    )
+    return public_title or certificate.course_title
 
 
 def linkedin_url(certificate: Certificate, *, organisation: str) -> str:

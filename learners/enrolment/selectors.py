@@ -2,7 +2,6 @@
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage
 from courses.selectors import course_tag
@@ -78,12 +77,13 @@ def learner_enrolments(*, user, language: str) -> list[Enrolment]:
         Enrolment.objects.for_learner(user).select_related("cohort__course").order_by("-created_at")
     )
     keys = {enrolment.cohort.course.translation_key for enrolment in enrolments}
-    locale = Locale.objects.filter(language_code=language).first()
     localized = {}
-    if keys and locale:
+    if keys:
         localized = {
             page.translation_key: page
-            for page in CoursePage.objects.live().filter(translation_key__in=keys, locale=locale)
+            for page in CoursePage.objects.live().filter(
+                translation_key__in=keys, locale__language_code=language
+            )
         }
     for enrolment in enrolments:
         course = enrolment.cohort.course

@@ -6,12 +6,12 @@ tests/home/test_route_cache.py pins what it spares), and so do the outline, the 
 the language switcher's links and a course's cohorts (home.cache.remember); the outcomes,
 competencies and support links from the page's cached content fragment ({% wagtailpagecache
 %}, keyed by its last publish), except on a sensitive course, whose content note lists the
-support links on every view (3 more). What is left, on every page: 1 view restrictions on the
-page or any ancestor (BasePage.get_view_restrictions: one query where Wagtail takes two). A live
-session page adds its speakers and scheduled slots; the catalogue, the count and page of its
-courses; the home page, its catalogue, the newest courses and the next public live sessions
-(none here; tests/home/test_home_page.py pins it with sessions, chosen courses and
-organisations).
+support links on every view (3 more). The view restrictions on the page or any ancestor come
+with the route too (BasePage.keep_view_restrictions), so a course or module page takes no query.
+A live session page asks for its speakers and scheduled slots; the catalogue, the count and page
+of its courses and its own catalogue; the home page, its catalogue, the newest courses and the
+next public live sessions (none here; tests/home/test_home_page.py pins it with sessions, chosen
+courses and organisations).
 """
 
 import pytest
@@ -28,14 +28,14 @@ pytestmark = pytest.mark.usefixtures("modules_open")
 
 # Warm: the outcomes and competencies come from the cached content fragment
 # (tests/courses/test_cached_fragments.py pins what a cold cache adds).
-COURSE_PAGE_QUERIES = 1
+COURSE_PAGE_QUERIES = 0
 # The content note lists the support links: outcomes, competencies and support links (3 more).
 SENSITIVE_COURSE_PAGE_QUERIES = COURSE_PAGE_QUERIES + 3
-MODULE_PAGE_QUERIES = 1
+MODULE_PAGE_QUERIES = 0
 # Its speakers and its scheduled slots (live_tags).
 LIVE_SESSION_PAGE_QUERIES = MODULE_PAGE_QUERIES + 2
-CATALOGUE_QUERIES = 3
-HOME_PAGE_QUERIES = 4
+CATALOGUE_QUERIES = 2
+HOME_PAGE_QUERIES = 3
 
 
 def warm(client, url):
@@ -151,8 +151,13 @@ def test_home_page_queries_do_not_grow_with_the_catalogue(
     assert response.context["catalogue"] == site_tree.catalogue
 
 
+@pytest.mark.parametrize("route_cache", [True, False])
 @pytest.mark.parametrize("level", ["catalogue", "course"])
-def test_a_restriction_on_the_way_costs_one_query_to_check(client, catalogue, level):
+def test_a_restriction_on_the_way_is_checked_on_every_view_in_one_query_at_most(
+    client, catalogue, settings, level, route_cache
+):
+    """From the cached route (none), else one query finds them, on the page or any ancestor."""
+    settings.AULA_ROUTE_CACHE = route_cache
     course = build_course(catalogue, modules=4, slug="course")
     restricted = catalogue if level == "catalogue" else course
     PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
@@ -168,7 +173,7 @@ def test_a_restriction_on_the_way_costs_one_query_to_check(client, catalogue, le
         for query in captured.captured_queries
         if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
     ]
-    assert len(loads) == 1  # one query finds them, on the page or any ancestor
+    assert len(loads) == (0 if route_cache else 1)
 
 
 def test_cached_course_page_needs_no_query(client, catalogue, settings):

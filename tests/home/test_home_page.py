@@ -187,17 +187,17 @@ def test_the_editors_words_are_translatable_with_wagtail_localize():
     } <= translatable
 
 
-HOME_PAGE_QUERIES = 8
+HOME_PAGE_QUERIES = 7
 
 
 @pytest.mark.parametrize("size", [1, 5])
 def test_home_page_queries_do_not_grow_with_its_sections(
     client, site_tree, django_assert_num_queries, size
 ):
-    """1-2 as tests/courses/test_query_counts.py (view restrictions, the catalogue; the route
-    comes from the cache), 3 the chosen courses, 4 the images of the organisations' logos and
-    5 their renditions, 6 the sessions, 7 their pages and 8 their courses in the page's
-    language."""
+    """1 as tests/courses/test_query_counts.py (the catalogue; the route and its view
+    restrictions come from the cache), 2 the chosen courses, 3 the images of the organisations'
+    logos and 4 their renditions, 5 the sessions, 6 their pages and 7 their courses in the
+    page's language."""
     courses = [CoursePageFactory(parent=site_tree.catalogue, slug=f"c{n}") for n in range(size)]
     session = LiveSessionPageFactory(parent=courses[0], title="Session")
     cohort = CohortFactory(course=courses[0], language="en")

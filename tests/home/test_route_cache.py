@@ -93,6 +93,27 @@ def test_new_view_restriction_applies_at_once(client, course):
     assert "/login/" in response["Location"]
 
 
+def test_view_restrictions_come_with_the_route_and_still_apply_to_each_reader(client, course):
+    module = course.get_children().first().specific
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(UserFactory())
+    client.get(module.url)
+    _response, sql = _get(client, module.url)
+    assert not any('"wagtailcore_pageviewrestriction"' in q for q in sql)
+    client.logout()
+    response = client.get(module.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_removed_view_restriction_applies_at_once(client, course):
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(course.url).status_code == 302
+    restriction.delete()
+    assert client.get(course.url).status_code == 200
+
+
 def test_languages_have_routes_of_their_own(reader, course):
     """No Spanish tree here: /es/ serves the English page (Wagtail's fallback), in Spanish
     around it, not the English response kept for /en/."""
