@@ -74,11 +74,12 @@ def remember(key: str, compute, timeout: int = 600, tags: Iterable[str] = ()):
     return value
 
 
-def lookup(key: str, tags: Iterable[str] = ()) -> tuple[tuple, object]:
-    """The current versions (content and ``tags``) and what is kept under ``key`` for them, or
-    None: one cache round trip. ``keep`` stores a value under the versions read here."""
+def lookup(key: str, tags: Iterable[str] = (), *, content: bool = True) -> tuple[tuple, object]:
+    """The current versions (content, unless ``content`` is false, and ``tags``) and what is
+    kept under ``key`` for them, or None: one cache round trip. ``keep`` stores a value under
+    the versions read here."""
     key = f"{key}:{schema()}"
-    version_keys = [VERSION_KEY, *(TAG_KEY + tag for tag in tags)]
+    version_keys = [*([VERSION_KEY] if content else []), *(TAG_KEY + tag for tag in tags)]
     found = cache.get_many([*version_keys, key])
     versions = tuple(_version(version_key, found) for version_key in version_keys)
     entry = found.get(key)

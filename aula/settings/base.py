@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in account from the cache (learners/accounts/session_user.py).
+    "learners.accounts.session_user.AuthenticationMiddleware",
     # Cache-Control: private, no-store on signed-in and personal responses (aula/middleware.py).
     "aula.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -274,9 +275,13 @@ AULA_RETENTION_REJECTED_MONTHS = env_int_or_none("AULA_RETENTION_REJECTED_MONTHS
 # Each path's route (site and page) kept in the cache until the next publish (home/serving.py).
 AULA_ROUTE_CACHE = env_bool("AULA_ROUTE_CACHE", default=True)
 
-# A signed-in learner's course page kept for them for two minutes, stale at once when anything
-# it shows changes (learners/learn/page_cache.py).
+# A signed-in learner's course and module pages kept for them for two minutes, stale at once when
+# anything they show changes (learners/learn/page_cache.py).
 AULA_LEARNER_PAGE_CACHE = env_bool("AULA_LEARNER_PAGE_CACHE", default=True)
+
+# The signed-in account of each request from the cache, stale at once when the account is saved
+# (learners/accounts/session_user.py).
+AULA_ACCOUNT_CACHE = env_bool("AULA_ACCOUNT_CACHE", default=True)
 
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))

@@ -18,9 +18,9 @@ from tests.factories import (
     learner,
 )
 
-# Queries of a kept page: the session (database sessions here; cached_db in production) and the
-# account (the view restrictions, which Wagtail checks before, come with the cached route).
-KEPT_QUERIES = 2
+# Queries of a kept page: the session (database sessions here; cached_db in production; the
+# account and the view restrictions, which Wagtail checks before, come from the cache).
+KEPT_QUERIES = 1
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from learners.enrolment import services as enrolment_services
 from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
 from tests.learners.test_progress import block_id, post_quiz, quiz_module
 
-# Queries of a kept page: the session (database sessions here; cached_db in production) and the
-# account (the view restrictions, which Wagtail checks before, come with the cached route).
-KEPT_QUERIES = 2
+# Queries of a kept page: the session (database sessions here; cached_db in production; the
+# account and the view restrictions, which Wagtail checks before, come from the cache).
+KEPT_QUERIES = 1
 
 
 @pytest.fixture
