@@ -487,6 +487,10 @@ def main(argv=None) -> int:
         }
         dashboard_url = reverse("learn_dashboard")
     enrolled = cohort.enrolments.count()
+    # The load test itself completes courses (and issues certificates): a second run starts
+    # from where the first left off, which changes what learners do. Said, not reset:
+    # certificates are never deleted (learners/certificates/models.py).
+    completed = cohort.enrolments.filter(status="completed").count()
     tutor_row["pages"] = max(1, math.ceil(enrolled / PAGE_SIZE))
     # Bulk inserts send no signals: make the anonymous page cache forget the old seat counts.
     page_cache.invalidate()
@@ -511,7 +515,8 @@ def main(argv=None) -> int:
     with_quiz = sum(1 for m in content["modules"] if m["quiz"])
     print(
         f"prepared: cohort {cohort.pk} “{cohort.title}” of {course.title} "
-        f"({enrolled:,} learners, {progressed:,} given progress now; "
+        f"({enrolled:,} learners, {progressed:,} given progress now, {completed:,} completed "
+        "before this run; "
         f"{len(content['modules'])} modules, {with_quiz} with a quiz); "
         f"sessions {sessions.created:,} new, {sessions.reused:,} reused "
         f"({settings.SESSION_ENGINE.rsplit('.', 1)[-1]}); "

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -123,10 +123,17 @@ def public_course_title(certificate: Certificate) -> str:
     certificate's language when its editors set one (a sensitive course stays discreet, also
     for certificates issued before the title was set), else the title printed on the
     certificate. The PDF, the learner's own document, keeps the printed title."""
-    course = certificate.enrolment.cohort.course.specific
+    # ``course_key``: annotated by learner_certificates, which spares loading the course.
+    course_key = getattr(certificate, "course_key", None)
+    if course_key is None:
+        course_key = certificate.enrolment.cohort.course.translation_key
     public_title = page_cache.remember(
-        f"aula:public-course-title:{course.translation_key}:{certificate.language}",
-        lambda: (in_language(course, certificate.language).public_title or "").strip(),
+        f"aula:public-course-title:{course_key}:{certificate.language}",
+        lambda: (
+            in_language(certificate.enrolment.cohort.course.specific, certificate.language)
+            .public_title
+            or ""
+        ).strip(),
     )
     return public_title or certificate.course_title
 
@@ -450,6 +457,7 @@ def learner_certificates(user) -> dict[int, Certificate]:
         for certificate in Certificate.objects.filter(
             enrolment__learner=user, replaced_at__isnull=True
         )
-        .select_related("enrolment__cohort__course")
+        .defer("credential")  # a signed document of a few kilobytes, not shown
+        .annotate(course_key=F("enrolment__cohort__course__translation_key"))
         .order_by("issued_at")
     }
