@@ -130,8 +130,9 @@ def public_course_title(certificate: Certificate) -> str:
     public_title = page_cache.remember(
         f"aula:public-course-title:{course_key}:{certificate.language}",
         lambda: (
-            in_language(certificate.enrolment.cohort.course.specific, certificate.language)
-            .public_title
+            in_language(
+                certificate.enrolment.cohort.course.specific, certificate.language
+            ).public_title
             or ""
         ).strip(),
     )

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 
+from home import cache as page_cache
+from learners.accounts.page_state import discussion_tag
 from learners.enrolment.models import Announcement
 from learners.enrolment.sanitize import UGC_LINK_REL, safe_html
 
@@ -17,6 +19,7 @@ from .names import Namer
 PAGE_SIZE = 50
 ANNOUNCEMENTS_SHOWN = 5
 MODULE_THREADS_SHOWN = 20
+MODULE_THREADS_KEPT = 100
 UNANSWERED_SHOWN = 20
 HTML_CACHE_SECONDS = 24 * 3600
 
@@ -117,13 +120,27 @@ def thread_posts(*, thread, user, page_number=None, pseudonyms: bool = False):
 
 
 def module_threads(*, cohort, module, user, moderator: bool) -> list[Thread]:
-    """The threads about a module (any translation of it) in the reader's cohort."""
-    queryset = _visible(
-        Thread.objects.filter(cohort=cohort, module__translation_key=module.translation_key),
-        user=user,
-        moderator=moderator,
+    """The threads about a module (any translation of it) in the reader's cohort, latest
+    activity first. For a learner, from the cohort's threads about the module that are not
+    hidden, kept in the cache under the course's discussion tag (``page_state.discussion_tag``,
+    bumped by every thread started, answered, replied to, hidden or deleted): the private
+    questions of others are left out here."""
+    queryset = Thread.objects.filter(cohort=cohort, module__translation_key=module.translation_key)
+    ordered = ("-last_post_at", "-pk")
+    if moderator:
+        return list(queryset.order_by(*ordered)[:MODULE_THREADS_SHOWN])
+    kept = page_cache.remember(
+        f"aula:module-threads:{cohort.pk}:{module.translation_key}",
+        lambda: list(
+            queryset.filter(hidden_at__isnull=True).order_by(*ordered)[:MODULE_THREADS_KEPT]
+        ),
+        tags=[discussion_tag(cohort.course.translation_key)],
     )
-    return list(queryset.order_by("-last_post_at", "-pk")[:MODULE_THREADS_SHOWN])
+    visible = [thread for thread in kept if not thread.is_private or thread.author_id == user.pk]
+    if len(kept) == MODULE_THREADS_KEPT and len(visible) < MODULE_THREADS_SHOWN:
+        # So many private questions of others that the kept rows may not be enough.
+        visible = list(_visible(queryset, user=user, moderator=False).order_by(*ordered))
+    return visible[:MODULE_THREADS_SHOWN]
 
 
 def unread_counts(*, user, learner_cohort_ids=(), moderator_cohort_ids=()) -> dict[int, int]:

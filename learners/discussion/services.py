@@ -215,8 +215,8 @@ def reply(*, thread: Thread, author, body: str, token=None, moderator=False, now
             if moderator and thread.is_question and thread.answered_at is None:
                 changes.update(answered_at=now, answered_by=author)
                 thread.answered_at, thread.answered_by = now, author
-                discussion_changed(thread.cohort_id)  # module pages show "Answered"
             Thread.objects.filter(pk=thread.pk).update(**changes)
+            discussion_changed(thread.cohort_id)  # module pages: latest activity, "Answered"
             thread.last_post_at = now
             _subscribe(thread, author, now)
             mark_read(thread=thread, user=author, now=now)
