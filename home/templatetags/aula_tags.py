@@ -1,5 +1,7 @@
 """Site-wide template tags: the language switcher and small formatting helpers."""
 
+import uuid
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -16,6 +18,18 @@ ADMIN_ACCESS_KEY = "aula:may-open-admin"
 # Where a page kept for a learner shows the messages of the request that reads it
 # (learners/learn/page_cache.py puts them in).
 MESSAGES_SLOT = b"<!--aula:messages-->"
+# A form's one-time token (a UUID: the discussion's forms) on a page kept for a learner: each
+# response gets fresh ones (``fresh_tokens``), so two posts from one kept page are two posts.
+ONE_TIME_SLOT = "00000000-0000-4000-8000-000000000000"
+
+
+def fresh_tokens(text: str) -> str:
+    """``text`` with a new random UUID in place of each ``ONE_TIME_SLOT``."""
+    parts = text.split(ONE_TIME_SLOT)
+    filled = [parts[0]]
+    for part in parts[1:]:
+        filled.extend((str(uuid.uuid4()), part))
+    return "".join(filled)
 
 
 @register.simple_tag(takes_context=True)

@@ -17,7 +17,9 @@ depends on the clock alone (a cohort's enrolment window closing).
 Messages (``django.contrib.messages``) are not part of a copy: the page is kept with a marker
 where base.html shows them (``{% page_messages %}``), and each response puts in the messages
 waiting for it, so the page a learner is sent to after answering a quiz is rendered once, with
-its message, and kept for the views after it.
+its message, and kept for the views after it. Nor are the one-time tokens of the discussion's
+forms (``ONE_TIME_SLOT``): each response gets fresh ones, so two questions asked from one kept
+page are two questions.
 
 Never kept or served: anything but a plain GET, previews, people who may open the admin (their
 pages carry the editors' bar), a reflection draft waiting in the session (a failed save shows
@@ -39,7 +41,12 @@ from django.utils.translation import get_language
 from courses.models import CoursePage, ModulePage
 from courses.selectors import course_tag
 from home import cache as page_cache
-from home.templatetags.aula_tags import ADMIN_ACCESS_KEY, MESSAGES_SLOT
+from home.templatetags.aula_tags import (
+    ADMIN_ACCESS_KEY,
+    MESSAGES_SLOT,
+    ONE_TIME_SLOT,
+    fresh_tokens,
+)
 from learners.accounts.page_state import (
     discussion_tag,
     learner_tag,
@@ -88,14 +95,17 @@ def _is_cacheable(page, request) -> bool:
     )
 
 
-def _with_messages(content: bytes, request) -> bytes:
-    """The kept page with the messages waiting for this request where base.html shows them."""
-    if MESSAGES_SLOT not in content:
-        return content
-    shown = render_to_string(
-        "components/messages.html", {"messages": messages.get_messages(request)}
-    )
-    return content.replace(MESSAGES_SLOT, shown.encode(), 1)
+def _for_this_response(content: bytes, request) -> bytes:
+    """The kept page with the messages waiting for this request where base.html shows them,
+    and fresh one-time tokens in its forms."""
+    if MESSAGES_SLOT in content:
+        shown = render_to_string(
+            "components/messages.html", {"messages": messages.get_messages(request)}
+        )
+        content = content.replace(MESSAGES_SLOT, shown.encode(), 1)
+    if ONE_TIME_SLOT.encode() in content:
+        content = fresh_tokens(content.decode()).encode()
+    return content
 
 
 def serve_kept(serve):
@@ -109,11 +119,12 @@ def serve_kept(serve):
         versions, kept = page_cache.lookup(key, _tags(page, request.user.pk))
         if kept is not None:
             content, headers = kept
-            response = HttpResponse(_with_messages(content, request))
+            response = HttpResponse(_for_this_response(content, request))
             for name, value in headers:
                 response[name] = value
             return response
-        request.aula_messages_slot = True  # base.html leaves the marker: see _with_messages
+        # base.html leaves the messages' marker, the forms their token slots: _for_this_response
+        request.aula_messages_slot = True
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()
@@ -122,7 +133,7 @@ def serve_kept(serve):
             headers = [(name, value) for name, value in response.items()]
             page_cache.keep(key, versions, (response.content, headers), LEARNER_PAGE_SECONDS)
         if not response.streaming:
-            response.content = _with_messages(response.content, request)
+            response.content = _for_this_response(response.content, request)
         return response
 
     return inner

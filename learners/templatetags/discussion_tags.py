@@ -3,7 +3,6 @@ app renders without importing learners), unread counts on /learn/ and the tutor'
 unanswered questions for tutors, and the posts the completion rule counts."""
 
 import functools
-import uuid
 
 from django import template
 from django.template.loader import render_to_string
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from home.templatetags.aula_tags import ONE_TIME_SLOT, fresh_tokens
 from learners import permissions
 from learners.discussion import selectors
 from learners.discussion.forms import ThreadForm
@@ -37,16 +37,19 @@ def module_discussion(context, module):
         "threads": selectors.module_threads(
             cohort=cohort, module=module, user=request.user, moderator=False
         ),
-        # Rendered by Django's templates, with a fresh token (a UUID) in place of the slot.
-        "fields": mark_safe(  # noqa: S308
-            _question_fields(module.pk, get_language()).replace(_UUID_SLOT, str(uuid.uuid4()))
-        ),
+        "fields": _with_token(_question_fields(module.pk, get_language()), request),
         "action": reverse("learn_discussion", args=[cohort.pk]),
         "csrf_token": context.get("csrf_token"),
     }
 
 
-_UUID_SLOT = "00000000-0000-4000-8000-000000000000"
+def _with_token(fields: str, request):
+    """Rendered by Django's templates, with a fresh token (a UUID) in place of the slot; on a
+    page being kept for a learner, the slot stays for each response to fill
+    (learners/learn/page_cache.py)."""
+    if getattr(request, "aula_messages_slot", False):
+        return mark_safe(fields)  # noqa: S308
+    return mark_safe(fresh_tokens(fields))  # noqa: S308
 
 
 @functools.lru_cache(maxsize=512)
@@ -55,7 +58,7 @@ def _question_fields(module_id: int, language: str) -> str:
     them: the same for every learner but for the form's token, which the caller puts in. Kept
     per process, module and language (the labels are translated): Django's widget templates
     cost a module page about half a millisecond of CPU."""
-    form = ThreadForm(initial={"module": module_id, "is_question": True, "token": _UUID_SLOT})
+    form = ThreadForm(initial={"module": module_id, "is_question": True, "token": ONE_TIME_SLOT})
     return render_to_string("learners/form_fields.html", {"form": form})
 
 

@@ -2,13 +2,17 @@
 is not rendered again; the learner's work on that module, the cohort's threads about it, their
 seat and the messages waiting are on the very next view; work on another module leaves it kept."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from home.templatetags.aula_tags import ONE_TIME_SLOT
 from learners.discussion import services as discussion
+from learners.discussion.models import Thread
 from learners.enrolment import services as enrolment_services
 from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
 from tests.learners.test_progress import block_id, post_quiz, quiz_module
@@ -16,6 +20,7 @@ from tests.learners.test_progress import block_id, post_quiz, quiz_module
 # Queries of a kept page: the session (database sessions here; cached_db in production; the
 # account and the view restrictions, which Wagtail checks before, come from the cache).
 KEPT_QUERIES = 1
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
 
 
 @pytest.fixture
@@ -60,7 +65,7 @@ def test_second_view_of_a_module_is_the_kept_copy(reader, module):
     reader.get(module.url)
     first, rendered = _view(reader, module.url)
     second, kept = _view(reader, module.url)
-    assert second == first
+    assert TOKEN.sub("", second) == TOKEN.sub("", first)  # each view has its own question token
     assert kept == KEPT_QUERIES < rendered
 
 
@@ -132,6 +137,28 @@ def test_a_question_in_the_cohort_and_its_answer_are_shown_at_once(reader, modul
     seat.cohort.tutors.add(tutor)
     discussion.reply(thread=thread, author=tutor, body="It is not.", moderator=True)
     assert "Answered" in _view(reader, module.url)[0]
+
+
+def test_each_view_of_a_kept_page_gets_its_own_question_token(reader, module, seat):
+    """The question form's one-time token makes a double submission one post: a kept page must
+    not hand the same token to two questions asked from two views of it."""
+    first = _kept(reader, module.url)
+    second, queries = _view(reader, module.url)
+    assert queries == KEPT_QUERIES
+    tokens = [TOKEN.search(html).group(1) for html in (first, second)]
+    assert tokens[0] != tokens[1] and ONE_TIME_SLOT not in tokens
+    for n, token in enumerate(tokens):
+        reader.post(
+            reverse("learn_discussion", args=[seat.cohort_id]),
+            {
+                "title": f"Question {n}",
+                "body": "Is commuting care work?",
+                "module": module.pk,
+                "is_question": "on",
+                "token": token,
+            },
+        )
+    assert Thread.objects.filter(cohort=seat.cohort).count() == 2
 
 
 def test_a_withdrawn_learner_is_sent_to_the_course_not_served_the_copy(reader, module, seat):
