@@ -60,14 +60,17 @@ def schema() -> str:
     return hashlib.sha256(repr(fields).encode()).hexdigest()[:12]
 
 
-def remember(key: str, compute, timeout: int = 600, tags: Iterable[str] = ()):
+def remember(
+    key: str, compute, timeout: int = 600, tags: Iterable[str] = (), *, content: bool = True
+):
     """``compute()``, kept in the cache under ``key`` until the next publish (the content
     version): for what every reader of published pages shares. ``tags`` name further versions
     the value depends on, which ``invalidate_tag`` bumps (``course:<translation key>``: a
     course's cohorts and sessions, which change without a publish). One cache round trip on a
     hit; the versions are read before ``compute()`` runs, so a value computed while a change
-    was being committed is filed under the old versions and never read again."""
-    versions, value = lookup(key, tags)
+    was being committed is filed under the old versions and never read again. ``content``
+    false: a value that no publish changes (a person's own rows), filed under ``tags`` only."""
+    versions, value = lookup(key, tags, content=content)
     if value is None:
         value = compute()
         keep(key, versions, value, timeout)

@@ -18,6 +18,7 @@ from .accounts.models import LearnerProfile
 from .discussion.models import Post, Thread
 from .enrolment import handlers as page_cache
 from .enrolment.models import Enrolment
+from .live.models import CalendarFeed
 from .permissions import tutors_can_open_the_admin
 from .progress.services import course_changed
 
@@ -40,6 +41,7 @@ for _signal in (post_save, post_delete):
     _signal.connect(page_state.account_changed, sender=settings.AUTH_USER_MODEL, weak=False)
     _signal.connect(page_state.post_changed, sender=Post, weak=False)
     _signal.connect(page_state.thread_changed, sender=Thread, weak=False)
+    _signal.connect(page_state.calendar_feed_changed, sender=CalendarFeed, weak=False)
 m2m_changed.connect(
     page_state.tutors_changed,
     sender=Cohort.tutors.through,

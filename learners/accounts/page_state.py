@@ -66,6 +66,19 @@ def thread_changed(sender, instance, **kwargs):
     discussion_changed(instance.cohort_id)
 
 
+def learner_profile(user):
+    """The person's learner profile (created if missing), kept under their tag: every save of
+    a profile bumps it (``profile_changed``)."""
+    from .models import LearnerProfile
+
+    return page_cache.remember(
+        f"aula:learner-profile:{user.pk}",
+        lambda: LearnerProfile.objects.get_or_create(user=user)[0],
+        tags=[learner_tag(user.pk)],
+        content=False,
+    )
+
+
 def _changed_by(attribute: str):
     """A signal handler: the learner named by ``instance.<attribute>`` changed."""
 
@@ -81,6 +94,7 @@ enrolment_changed = _changed_by("learner_id")
 profile_changed = _changed_by("user_id")
 account_changed = _changed_by("pk")
 post_changed = _changed_by("author_id")
+calendar_feed_changed = _changed_by("user_id")
 
 
 def tutors_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):

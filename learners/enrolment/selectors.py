@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage
 from courses.selectors import course_tag
@@ -76,7 +77,11 @@ def learner_enrolments(*, user, language: str) -> list[Enrolment]:
     enrolments = list(
         Enrolment.objects.for_learner(user).select_related("cohort__course").order_by("-created_at")
     )
-    keys = {enrolment.cohort.course.translation_key for enrolment in enrolments}
+    here = _locale_id(language)
+    # A course already in ``language`` is its own page in it: no query for those.
+    keys = {
+        e.cohort.course.translation_key for e in enrolments if e.cohort.course.locale_id != here
+    }
     localized = {}
     if keys:
         localized = {
@@ -89,6 +94,15 @@ def learner_enrolments(*, user, language: str) -> list[Enrolment]:
         course = enrolment.cohort.course
         enrolment.course_page = localized.get(course.translation_key, course)
     return enrolments
+
+
+def _locale_id(language: str) -> int | None:
+    """Wagtail's locale of ``language``, from the cache until the next change of content or
+    locales (``home.signals``)."""
+    return page_cache.remember(
+        f"aula:locale-id:{language}",
+        lambda: Locale.objects.filter(language_code=language).values_list("pk", flat=True).first(),
+    )
 
 
 def attach_waitlist_positions(enrolments: list[Enrolment]) -> None:

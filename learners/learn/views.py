@@ -17,6 +17,7 @@ from courses.models import Cohort, ModulePage
 from courses.selectors import course_outline, live_module
 from learners.accounts.forms import ProfileForm
 from learners.accounts.models import LearnerProfile
+from learners.accounts.page_state import learner_profile
 from learners.enrolment import services
 from learners.enrolment.models import Enrolment
 from learners.enrolment.selectors import attach_waitlist_positions, learner_enrolments
@@ -41,7 +42,7 @@ def dashboard(request):
     attach_waitlist_positions(enrolments)
     attach_next_modules(enrolments)
     attach_session_totals(enrolments)
-    profile, _created = LearnerProfile.objects.get_or_create(user=request.user)
+    profile = learner_profile(request.user)
     return TemplateResponse(
         request,
         "learners/dashboard.html",

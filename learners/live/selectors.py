@@ -116,31 +116,42 @@ def rows_for(
     return rows
 
 
-def _seat_slots(user):
+def _seat_slots(user, enrolments=None):
     """The slots of the cohorts where the user holds a seat, with cohort, course and session
-    page. The cohorts are asked first, in a query of their own: joined with the slots and the
-    four page tables, the enrolments made PostgreSQL spend about 9 ms planning the query (3 ms
-    without them) for well under 1 ms of work."""
-    cohorts = list(
-        Enrolment.objects.filter(learner=user, status__in=SEAT_STATUSES).values_list(
-            "cohort_id", flat=True
+    page. The cohorts are asked first, in a query of their own (none when the caller has the
+    user's ``enrolments``): joined with the slots and the four page tables, the enrolments made
+    PostgreSQL spend about 9 ms planning the query (3 ms without them) for well under 1 ms of
+    work."""
+    if enrolments is not None:
+        cohorts = [e.cohort_id for e in enrolments if e.status in SEAT_STATUSES]
+    else:
+        cohorts = list(
+            Enrolment.objects.filter(learner=user, status__in=SEAT_STATUSES).values_list(
+                "cohort_id", flat=True
+            )
         )
-    )
     return SessionSlot.objects.filter(cohort_id__in=cohorts).select_related(
         "cohort__course", "session"
     )
 
 
 def upcoming_sessions(
-    *, user, language: str, zone: str, limit: int = UPCOMING_LIMIT, now: datetime | None = None
+    *,
+    user,
+    language: str,
+    zone: str,
+    limit: int = UPCOMING_LIMIT,
+    now: datetime | None = None,
+    enrolments=None,
 ) -> list[SessionRow]:
     """The next sessions (running or to come, cancelled ones included and marked) of the
-    cohorts where the user holds a seat: 4 queries."""
+    cohorts where the user holds a seat (from ``enrolments``, all of the user's, when the
+    caller has them): 4 queries, 3 with ``enrolments``."""
     if not user.is_authenticated:
         return []
     now = now or timezone.now()
     candidates = list(
-        _seat_slots(user)
+        _seat_slots(user, enrolments)
         .filter(starts_at__gt=now - timedelta(minutes=MAX_SLOT_MINUTES))
         .order_by("starts_at", "pk")[: limit + RUNNING_ALLOWANCE]
     )

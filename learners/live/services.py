@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from courses.models import SessionSlot
+from home import cache as page_cache
+from learners.accounts.page_state import learner_tag
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.progress.models import Attendance, AttendanceStatus
 from learners.progress.services import refresh_progress
@@ -381,9 +383,14 @@ def release_reminder(reminder_id: int) -> None:
 
 
 def feed_for(user) -> CalendarFeed:
-    """The learner's calendar feed, created on first use."""
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return feed
+    """The learner's calendar feed, created on first use; kept under their tag, which a new
+    token bumps (``page_state.calendar_feed_changed``)."""
+    return page_cache.remember(
+        f"aula:calendar-feed:{user.pk}",
+        lambda: CalendarFeed.objects.get_or_create(user=user)[0],
+        tags=[learner_tag(user.pk)],
+        content=False,
+    )
 
 
 def regenerate_feed(*, user) -> CalendarFeed:

@@ -3,13 +3,11 @@ a module, where to continue."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 from uuid import UUID
 
-from django.db.models import Count, Q
-
 from courses.models import CoursePage, ModulePage, SessionSlot
+from courses.selectors import course_tag
+from home import cache as page_cache
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.enrolment.selectors import enrolments_in_course
 
@@ -35,7 +33,8 @@ def course_seat(*, user, course: CoursePage) -> Enrolment | None:
 def attach_next_modules(enrolments: list[Enrolment]) -> None:
     """Set ``next_module`` (where to continue, or None) on each active enrolment with a
     ``course_page``, and ``module_total`` (the course's live modules) on each enrolment holding
-    a seat: two queries, whatever the number of enrolments."""
+    a seat: one query (the learners' completed modules; each course's modules come from the
+    cache until the next publish), whatever the number of enrolments."""
     seated = [e for e in enrolments if e.status in SEAT_STATUSES]
     active = [e for e in seated if e.status == EnrolmentStatus.ACTIVE]
     for enrolment in enrolments:
@@ -44,19 +43,11 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
     if not seated:
         return
     courses = {e.course_page.path: e.course_page for e in seated}
-    in_any_course = reduce(or_, (Q(path__startswith=path) for path in courses))
-    modules = (
-        ModulePage.objects.live()
-        .filter(in_any_course, depth=next(iter(courses.values())).depth + 1)
-        .order_by("path")
-        .only("pk", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id")
-    )
-    outlines: dict[str, list] = {path: [] for path in courses}
-    for module in modules:
-        parent_path = module.path[: -ModulePage.steplen]
-        if parent_path in outlines:
-            module._cached_parent_obj = courses[parent_path]
-            outlines[parent_path].append(module)
+    outlines: dict[str, list] = {}
+    for path, course in courses.items():
+        outlines[path] = _live_modules(course)
+        for module in outlines[path]:
+            module._cached_parent_obj = course
     for enrolment in seated:
         enrolment.module_total = len(outlines[enrolment.course_page.path])
     done: dict[int, set] = {e.pk: set() for e in active}
@@ -72,23 +63,29 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
         )
 
 
+def _live_modules(course: CoursePage) -> list[ModulePage]:
+    """The course's live modules in tree order (private ones too: they count for the rollup),
+    the fields a link needs; from the cache until the next publish."""
+    return page_cache.remember(
+        f"aula:live-modules:{course.pk}",
+        lambda: list(
+            ModulePage.objects.child_of(course)
+            .live()
+            .order_by("path")
+            .only(
+                "pk", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id"
+            )
+        ),
+    )
+
+
 def attach_session_totals(enrolments: list[Enrolment]) -> None:
     """Set ``session_total`` (the cohort's live sessions, not cancelled), ``session_percent``
     (the share attended) and ``is_series`` (a seat in a course without modules, whose progress
-    is the sessions attended) on each enrolment (``attach_next_modules`` first): one query,
-    whatever their number."""
+    is the sessions attended) on each enrolment (``attach_next_modules`` first): from the
+    cache, a query per cohort the first time."""
     seated = [e for e in enrolments if e.status in SEAT_STATUSES]
-    totals = {}
-    if seated:
-        totals = dict(
-            SessionSlot.objects.filter(
-                cohort_id__in={e.cohort_id for e in seated}, is_cancelled=False
-            )
-            .order_by()
-            .values("cohort_id")
-            .annotate(count=Count("pk"))
-            .values_list("cohort_id", "count")
-        )
+    totals = {e.cohort_id: _session_total(e.cohort) for e in seated}
     for enrolment in enrolments:
         enrolment.session_total = totals.get(enrolment.cohort_id, 0)
         enrolment.is_series = enrolment.status in SEAT_STATUSES and not enrolment.module_total
@@ -97,6 +94,16 @@ def attach_session_totals(enrolments: list[Enrolment]) -> None:
             if enrolment.session_total
             else 0
         )
+
+
+def _session_total(cohort) -> int:
+    """The cohort's scheduled sessions, not cancelled; kept under its course's tag, which every
+    change of a cohort or of its scheduled sessions bumps."""
+    return page_cache.remember(
+        f"aula:session-total:{cohort.pk}",
+        lambda: SessionSlot.objects.filter(cohort=cohort, is_cancelled=False).count(),
+        tags=[course_tag(cohort.course.translation_key)],
+    )
 
 
 def where_to_continue(enrolments: list[Enrolment]) -> Enrolment | None:

@@ -31,8 +31,9 @@ def session_schedule(context, page):
 
 
 @register.inclusion_tag("learners/live/upcoming.html", takes_context=True)
-def upcoming_sessions_panel(context, profile=None):
-    """ "Upcoming sessions" and the calendar feed address, for /learn/."""
+def upcoming_sessions_panel(context, profile=None, enrolments=None):
+    """ "Upcoming sessions" and the calendar feed address, for /learn/ (``enrolments``: all of
+    the user's, as the page has them)."""
     request = context["request"]
     user = request.user
     zone = profile.time_zone if profile is not None else "UTC"
@@ -40,7 +41,9 @@ def upcoming_sessions_panel(context, profile=None):
     feed_url = public_url(reverse("calendar_feed", kwargs={"token": feed.token}))
     return {
         "request": request,
-        "rows": upcoming_sessions(user=user, language=get_language(), zone=zone),
+        "rows": upcoming_sessions(
+            user=user, language=get_language(), zone=zone, enrolments=enrolments
+        ),
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],
         "csrf_token": context.get("csrf_token"),

@@ -150,7 +150,10 @@ def test_learn_page_query_count_does_not_grow_with_enrolments(
             )
 
     add_enrolments(2)
-    client.get(reverse("learn_dashboard"))  # warm caches (site, locale)
+    # Warm the caches (site, locale): twice, as the first view creates the calendar feed, which
+    # makes what is kept of the person (account, profile, feed) stale once.
+    client.get(reverse("learn_dashboard"))
+    client.get(reverse("learn_dashboard"))
     with CaptureQueriesContext(connection) as small:
         client.get(reverse("learn_dashboard"))
     # Counted now: the connection keeps its last 9,000 queries, so the slice moves later.

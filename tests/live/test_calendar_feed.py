@@ -109,6 +109,17 @@ def test_regenerated_token_revokes_the_old_address(cohort, session):
     assert Client().get(feed_url(user)).status_code == 200
 
 
+def test_the_dashboard_shows_the_new_address_at_once(cohort, session):
+    user = learner_in(cohort)
+    client = client_for(user)
+    old_token = live.feed_for(user).token
+    assert old_token in client.get(reverse("learn_dashboard")).content.decode()
+    client.post(reverse("live_regenerate_feed"))
+    html = client.get(reverse("learn_dashboard")).content.decode()
+    assert old_token not in html
+    assert live.feed_for(user).token in html
+
+
 def test_regenerating_needs_a_post(cohort):
     user = learner_in(cohort)
     assert client_for(user).get(reverse("live_regenerate_feed")).status_code == 405

@@ -65,6 +65,7 @@ def test_dashboard_query_count_does_not_grow_with_sessions(cohort, sessions):
     user = learner_in(cohort)
     client = client_for(user)
     url = reverse("learn_dashboard")
+    client.get(url)  # creates the calendar feed: what is kept of the person is stale once
     counts = []
     for total in (1, 12):
         while SessionSlot.objects.count() < total:
