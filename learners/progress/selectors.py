@@ -85,7 +85,7 @@ def attach_session_totals(enrolments: list[Enrolment]) -> None:
     is the sessions attended) on each enrolment (``attach_next_modules`` first): from the
     cache, a query per cohort the first time."""
     seated = [e for e in enrolments if e.status in SEAT_STATUSES]
-    totals = {e.cohort_id: _session_total(e.cohort) for e in seated}
+    totals = {e.cohort_id: session_total(e.cohort) for e in seated}
     for enrolment in enrolments:
         enrolment.session_total = totals.get(enrolment.cohort_id, 0)
         enrolment.is_series = enrolment.status in SEAT_STATUSES and not enrolment.module_total
@@ -96,7 +96,7 @@ def attach_session_totals(enrolments: list[Enrolment]) -> None:
         )
 
 
-def _session_total(cohort) -> int:
+def session_total(cohort) -> int:
     """The cohort's scheduled sessions, not cancelled; kept under its course's tag, which every
     change of a cohort or of its scheduled sessions bumps."""
     return page_cache.remember(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db import models, transaction
-from django.db.models import Case, Count, IntegerField, Max, Value, When
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +44,7 @@ from learners.enrolment.sanitize import MAX_LENGTH, clean_html
 
 from . import tasks
 from .models import Attendance, AttendanceStatus, ModuleProgress, QuizAttempt, Reflection
+from .selectors import session_total
 from .structure import CourseStructure, body_quiz_ids, course_structure
 
 
@@ -87,26 +88,20 @@ class EmptyAnswer(ProgressError):
 # --- who may record progress -----------------------------------------------------------------
 
 
-# Seats in the order a learner's own enrolment is chosen: completed before active.
-COMPLETED_FIRST = Case(
-    When(status=EnrolmentStatus.COMPLETED, then=Value(0)),
-    default=Value(1),
-    output_field=IntegerField(),
-)
-
-
 def seat_in_course(*, user, course: CoursePage) -> Enrolment | None:
     """The user's enrolment holding a seat (completed before active) in a cohort of the
     course, or None."""
     if not user.is_authenticated:
         return None
-    enrolment = (
+    seats = list(
         Enrolment.objects.for_learner(user)
         .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
         .select_related("cohort")
-        .order_by(COMPLETED_FIRST, "-created_at")
-        .first()
+        .order_by("-created_at")
     )
+    # Completed first, then the newest (a stable sort keeps the query's order).
+    seats.sort(key=lambda seat: seat.status != EnrolmentStatus.COMPLETED)
+    enrolment = seats[0] if seats else None
     if enrolment is not None and enrolment.cohort.course_id == course.pk:
         enrolment.cohort.course = course  # else a translation, loaded if asked
     return enrolment
@@ -281,8 +276,12 @@ class Stats:
     posts: int = 0
 
 
+FEW_COHORTS = 3
+
+
 def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
-    """Done modules, best quiz scores and attendance of these enrolments: four queries."""
+    """Done modules, best quiz scores and attendance of these enrolments: four queries (three
+    for enrolments of a few cohorts, whose sessions are counted in the cache)."""
     ids = [enrolment.pk for enrolment in enrolments]
     stats = {pk: Stats() for pk in ids}
     for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=ids).values_list(
@@ -305,12 +304,17 @@ def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
     )
     for enrolment_id, count in present:
         stats[enrolment_id].present = count
-    cohort_ids = {enrolment.cohort_id for enrolment in enrolments}
-    sessions = dict(
-        Cohort.objects.filter(pk__in=cohort_ids)
-        .annotate(count=Count("session_slots", filter=models.Q(session_slots__is_cancelled=False)))
-        .values_list("pk", "count")
-    )
+    cohorts = {enrolment.cohort_id: enrolment.cohort for enrolment in enrolments}
+    if len(cohorts) <= FEW_COHORTS:  # a learner's own answer: from the cache
+        sessions = {pk: session_total(cohort) for pk, cohort in cohorts.items()}
+    else:
+        sessions = dict(
+            Cohort.objects.filter(pk__in=cohorts)
+            .annotate(
+                count=Count("session_slots", filter=models.Q(session_slots__is_cancelled=False))
+            )
+            .values_list("pk", "count")
+        )
     for enrolment in enrolments:
         stats[enrolment.pk].sessions = sessions.get(enrolment.cohort_id, 0)
     return stats
@@ -381,11 +385,14 @@ def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ())
             enrolment.sessions_attended = mine.present
             if enrolment.status == EnrolmentStatus.ACTIVE and rule_is_met(structure, mine):
                 completed.append(enrolment)
-        Enrolment.objects.bulk_update(
-            group,
-            ["modules_done", "progress_percent", "quiz_average", "sessions_attended", *also],
-            batch_size=500,
-        )
+        fields = ["modules_done", "progress_percent", "quiz_average", "sessions_attended", *also]
+        if len(group) == 1:  # a learner's own answer: a plain UPDATE, cheaper to build
+            (enrolment,) = group
+            Enrolment.objects.filter(pk=enrolment.pk).update(
+                **{name: getattr(enrolment, name) for name in fields}
+            )
+        else:
+            Enrolment.objects.bulk_update(group, fields, batch_size=500)
     for enrolment in completed:
         _complete(enrolment, now)
     # Written with bulk_update and update(), which send no signal.
