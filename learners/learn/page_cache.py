@@ -26,8 +26,10 @@ pages carry the editors' bar), a reflection draft waiting in the session (a fail
 what was typed), any other page type. Wagtail's view restrictions are checked before, and the
 module gate (``learners.wagtail_hooks.require_enrolment_for_modules``) after: a copy is only
 made of a page the learner was let in to, and whatever would shut them out (a withdrawal, a
-cohort's change) makes it stale. The page's CSRF token is the session's: the key includes a
-digest of the session's CSRF secret, so another session of the same person gets its own copy.
+cohort's change) makes it stale. The page's CSRF token is the browser's: the key includes a
+digest of the CSRF secret its cookie carries, so another browser of the same person gets its
+own copy; a page rendered for a browser without the cookie is kept only if it drew no token
+(its forms would carry one of the secret that response sets, which only that browser gets).
 """
 
 import hashlib
@@ -61,8 +63,7 @@ KEY_PREFIX = "aula:learner-page:"
 
 
 def _key(page, request) -> str:
-    # No CSRF secret yet: a page that asks for a token sets the cookie, and a response that
-    # sets a cookie is never kept; one that does not needs no secret.
+    # No CSRF cookie: only a page whose rendering asked for no token is kept (see inner).
     secret = request.META.get("CSRF_COOKIE") or ""
     session = hashlib.sha256(secret.encode()).hexdigest()[:16] if secret else "none"
     return f"{KEY_PREFIX}{request.user.pk}:{page.pk}:{get_language()}:{session}"
@@ -128,7 +129,14 @@ def serve_kept(serve):
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()
-        keep = response.status_code == 200 and not response.streaming and not response.cookies
+        keep = (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            # A token drawn from a CSRF secret this response sets (the browser sent none): only
+            # this browser will have it.
+            and not (key.endswith(":none") and request.META.get("CSRF_COOKIE"))
+        )
         if keep:
             headers = [(name, value) for name, value in response.items()]
             page_cache.keep(key, versions, (response.content, headers), LEARNER_PAGE_SECONDS)

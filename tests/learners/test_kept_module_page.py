@@ -5,6 +5,7 @@ seat and the messages waiting are on the very next view; work on another module 
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +22,7 @@ from tests.learners.test_progress import block_id, post_quiz, quiz_module
 # account and the view restrictions, which Wagtail checks before, come from the cache).
 KEPT_QUERIES = 1
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture
@@ -159,6 +161,28 @@ def test_each_view_of_a_kept_page_gets_its_own_question_token(reader, module, se
             },
         )
     assert Thread.objects.filter(cohort=seat.cohort).count() == 2
+
+
+def test_a_browser_without_the_csrf_cookie_gets_a_page_whose_forms_it_can_send(
+    reader, module, seat
+):
+    """Same session, CSRF cookie gone (cleared, or another browser tab profile): the page it
+    gets must carry a token of the secret its response sets, not the kept copy's."""
+    _kept(reader, module.url)
+    browser = Client(enforce_csrf_checks=True)
+    browser.cookies[settings.SESSION_COOKIE_NAME] = reader.cookies[settings.SESSION_COOKIE_NAME]
+    html = browser.get(module.url).content.decode()
+    token = CSRF.search(html).group(1)
+    response = browser.post(
+        reverse("learn_quiz", args=[module.pk]),
+        {
+            "csrfmiddlewaretoken": token,
+            "block_id": block_id(module, "quiz"),
+            "question-1": "1",
+            "question-2": ["1", "2"],
+        },
+    )
+    assert response.status_code == 302
 
 
 def test_a_withdrawn_learner_is_sent_to_the_course_not_served_the_copy(reader, module, seat):
