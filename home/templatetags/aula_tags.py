@@ -35,9 +35,9 @@ def fresh_tokens(text: str) -> str:
 @register.simple_tag(takes_context=True)
 def page_messages(context):
     """The messages waiting for this request (components/messages.html), or, on a page being
-    kept for a learner (``request.aula_messages_slot``), the marker their response fills in."""
+    kept for a learner (``request.aula_keeping``), the marker their response fills in."""
     request = context.get("request")
-    if getattr(request, "aula_messages_slot", False):
+    if getattr(request, "aula_keeping", False):
         return mark_safe(MESSAGES_SLOT.decode())  # noqa: S308  (a constant HTML comment)
     messages = context.get("messages")
     if not messages:

@@ -124,8 +124,9 @@ def serve_kept(serve):
             for name, value in headers:
                 response[name] = value
             return response
-        # base.html leaves the messages' marker, the forms their token slots: _for_this_response
-        request.aula_messages_slot = True
+        # Rendered to be kept: base.html leaves the messages' marker and the discussion's forms
+        # their token slots, for _for_this_response to fill (home.templatetags.aula_tags).
+        request.aula_keeping = True
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()

@@ -16,7 +16,7 @@ from .structure import body_quiz_ids
 
 
 def course_seat(*, user, course: CoursePage) -> Enrolment | None:
-    """``progress.seat_in_course`` (the enrolment holding a seat, completed before active,
+    """The user's seat in ``course`` (the enrolment holding a seat, completed before active,
     newest first) from the user's enrolments in the course as the page loaded them once
     (``enrolment.selectors.enrolments_in_course``): the module gate and the page's cohorts and
     progress tags share one query. Routing loads the course page afresh for every request, so

@@ -44,7 +44,7 @@ from learners.enrolment.sanitize import MAX_LENGTH, clean_html
 
 from . import tasks
 from .models import Attendance, AttendanceStatus, ModuleProgress, QuizAttempt, Reflection
-from .selectors import session_total
+from .selectors import course_seat, session_total
 from .structure import CourseStructure, body_quiz_ids, course_structure
 
 
@@ -88,28 +88,10 @@ class EmptyAnswer(ProgressError):
 # --- who may record progress -----------------------------------------------------------------
 
 
-def seat_in_course(*, user, course: CoursePage) -> Enrolment | None:
-    """The user's enrolment holding a seat (completed before active) in a cohort of the
-    course, or None."""
-    if not user.is_authenticated:
-        return None
-    seats = list(
-        Enrolment.objects.for_learner(user)
-        .filter(cohort__in=Cohort.objects.for_course(course), status__in=SEAT_STATUSES)
-        .select_related("cohort")
-        .order_by("-created_at")
-    )
-    # Completed first, then the newest (a stable sort keeps the query's order).
-    seats.sort(key=lambda seat: seat.status != EnrolmentStatus.COMPLETED)
-    enrolment = seats[0] if seats else None
-    if enrolment is not None and enrolment.cohort.course_id == course.pk:
-        enrolment.cohort.course = course  # else a translation, loaded if asked
-    return enrolment
-
-
 def enrolment_for_module(*, user, module: ModulePage) -> Enrolment:
-    """The user's enrolment (active or completed) in a cohort of the module's course."""
-    enrolment = seat_in_course(user=user, course=module.course)
+    """The user's enrolment holding a seat (completed before active) in a cohort of the
+    module's course (``selectors.course_seat``: the module page's own query)."""
+    enrolment = course_seat(user=user, course=module.course)
     if enrolment is None:
         raise NotEnrolled()
     return enrolment

@@ -47,7 +47,7 @@ def _with_token(fields: str, request):
     """Rendered by Django's templates, with a fresh token (a UUID) in place of the slot; on a
     page being kept for a learner, the slot stays for each response to fill
     (learners/learn/page_cache.py)."""
-    if getattr(request, "aula_messages_slot", False):
+    if getattr(request, "aula_keeping", False):
         return mark_safe(fields)  # noqa: S308
     return mark_safe(fresh_tokens(fields))  # noqa: S308
 

@@ -4,9 +4,7 @@ course's cohorts, the content, the learner's profile or roles — is on the very
 
 import pytest
 from django.contrib.messages import constants, get_messages
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from courses.models import CoursePage
 from learners.enrolment import services as enrolment_services
@@ -17,10 +15,7 @@ from tests.factories import (
     build_course,
     learner,
 )
-
-# Queries of a kept page: the session (database sessions here; cached_db in production; the
-# account and the view restrictions, which Wagtail checks before, come from the cache).
-KEPT_QUERIES = 1
+from tests.learners.kept_pages import KEPT_QUERIES, kept, view
 
 
 @pytest.fixture
@@ -46,83 +41,67 @@ def modules_of(course):
     return list(course.get_children().specific().order_by("path"))
 
 
-def _view(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), len(captured)
-
-
-def _kept(client, url) -> str:
-    """The page twice after a first view (which sets the CSRF cookie): the second is kept."""
-    client.get(url)
-    _view(client, url)
-    html, queries = _view(client, url)
-    assert queries == KEPT_QUERIES
-    return html
-
-
 def test_second_view_is_the_kept_copy(reader, course):
-    first, rendered = _view(reader, course.url)
-    second, kept = _view(reader, course.url)
+    first, rendered = view(reader, course.url)
+    second, kept = view(reader, course.url)
     assert second == first
     assert kept == KEPT_QUERIES < rendered
 
 
 def test_progress_is_shown_at_once(reader, course, seat):
-    assert "0 of 3 modules done" in _kept(reader, course.url)
+    assert "0 of 3 modules done" in kept(reader, course.url)
     progress.mark_module_complete(enrolment=seat, module=modules_of(course)[0])
-    html, _queries = _view(reader, course.url)
+    html, _queries = view(reader, course.url)
     assert "1 of 3 modules done" in html
     assert "Continue where you left off" in html
 
 
 def test_enrolling_and_withdrawing_are_shown_at_once(reader, course, seat):
     other = CohortFactory(course=course, title="June edition")
-    assert "Your status: Enrolled" in _kept(reader, course.url)
+    assert "Your status: Enrolled" in kept(reader, course.url)
     enrolment_services.withdraw(enrolment=seat)
-    html, _queries = _view(reader, course.url)
+    html, _queries = view(reader, course.url)
     assert "Your status: Enrolled" not in html
     enrolment_services.enrol(learner=seat.learner, cohort=other)
-    html, _queries = _view(reader, course.url)
+    html, _queries = view(reader, course.url)
     assert "Your status: Enrolled" in html
 
 
 def test_a_new_cohort_and_a_publish_are_shown_at_once(reader, course):
-    _kept(reader, course.url)
+    kept(reader, course.url)
     CohortFactory(course=course, title="Andean edition")
-    assert "Andean edition" in _view(reader, course.url)[0]
+    assert "Andean edition" in view(reader, course.url)[0]
 
-    _kept(reader, course.url)
+    kept(reader, course.url)
     page = CoursePage.objects.get(pk=course.pk)
     page.summary = "A new summary for the second edition."
     page.save_revision().publish()
-    assert "A new summary for the second edition." in _view(reader, course.url)[0]
+    assert "A new summary for the second edition." in view(reader, course.url)[0]
 
 
 def test_becoming_a_tutor_shows_my_cohorts_at_once(reader, course, seat):
-    assert "My cohorts" not in _kept(reader, course.url)
+    assert "My cohorts" not in kept(reader, course.url)
     CohortFactory(course=course).tutors.add(seat.learner)
-    assert "My cohorts" in _view(reader, course.url)[0]
+    assert "My cohorts" in view(reader, course.url)[0]
 
 
 def test_a_changed_profile_is_shown_at_once(reader, course, seat):
-    _kept(reader, course.url)
+    kept(reader, course.url)
     profile = seat.learner.profile
     profile.time_zone = "America/Lima"
     profile.save()
-    _html, queries = _view(reader, course.url)
+    _html, queries = view(reader, course.url)
     assert queries > KEPT_QUERIES
 
 
 def test_waiting_messages_are_shown_not_a_kept_copy(reader, course):
-    _kept(reader, course.url)
+    kept(reader, course.url)
     response = reader.get(course.url)
     storage = get_messages(response.wsgi_request)
     storage.add(constants.INFO, "Enrol in this course to open its modules.")
     storage.update(response)
     reader.cookies.update(response.cookies)
-    html, _queries = _view(reader, course.url)
+    html, _queries = view(reader, course.url)
     assert "Enrol in this course to open its modules." in html
 
 
@@ -130,37 +109,37 @@ def test_another_session_of_the_same_learner_gets_its_own_copy(reader, course, s
     """With an enrol form on the page (another cohort open), the copy holds the session's CSRF
     token: another session of the same person renders its own."""
     CohortFactory(course=course, title="June edition")
-    assert 'name="csrfmiddlewaretoken"' in _kept(reader, course.url)
+    assert 'name="csrfmiddlewaretoken"' in kept(reader, course.url)
     phone = Client()
     phone.force_login(seat.learner)
     phone.get(course.url)  # sets this session's CSRF cookie: never kept
-    _html, queries = _view(phone, course.url)
+    _html, queries = view(phone, course.url)
     assert queries > KEPT_QUERIES
-    _html, queries = _view(phone, course.url)
+    _html, queries = view(phone, course.url)
     assert queries == KEPT_QUERIES
 
 
-def test_staff_pages_are_never_kept(course, admin_user):
+def test_staff_pages_are_neverkept(course, admin_user):
     client = Client()
     client.force_login(admin_user)
     client.get(course.url)
     client.get(course.url)
-    _html, queries = _view(client, course.url)
+    _html, queries = view(client, course.url)
     assert queries > KEPT_QUERIES
 
 
 def test_another_learner_never_gets_my_copy(reader, course, seat):
-    _kept(reader, course.url)
+    kept(reader, course.url)
     other = Client()
     other.force_login(learner())
     other.get(course.url)
-    html, _queries = _view(other, course.url)
+    html, _queries = view(other, course.url)
     assert "Your status: Enrolled" not in html
 
 
-def test_cache_off_renders_every_view(reader, course, settings):
+def test_cache_off_renders_everyview(reader, course, settings):
     settings.AULA_LEARNER_PAGE_CACHE = False
     reader.get(course.url)
     reader.get(course.url)
-    _html, queries = _view(reader, course.url)
+    _html, queries = view(reader, course.url)
     assert queries > KEPT_QUERIES

@@ -6,9 +6,7 @@ import re
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from home.templatetags.aula_tags import ONE_TIME_SLOT
@@ -16,11 +14,9 @@ from learners.discussion import services as discussion
 from learners.discussion.models import Thread
 from learners.enrolment import services as enrolment_services
 from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
+from tests.learners.kept_pages import KEPT_QUERIES, kept, view
 from tests.learners.test_progress import block_id, post_quiz, quiz_module
 
-# Queries of a kept page: the session (database sessions here; cached_db in production; the
-# account and the view restrictions, which Wagtail checks before, come from the cache).
-KEPT_QUERIES = 1
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -47,81 +43,65 @@ def module(course):
     return quiz_module(course)
 
 
-def _view(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), len(captured)
-
-
-def _kept(client, url) -> str:
-    """The page twice after a first view (which sets the CSRF cookie): the second is kept."""
-    client.get(url)
-    _view(client, url)
-    html, queries = _view(client, url)
-    assert queries == KEPT_QUERIES
-    return html
-
-
 def test_second_view_of_a_module_is_the_kept_copy(reader, module):
     reader.get(module.url)
-    first, rendered = _view(reader, module.url)
-    second, kept = _view(reader, module.url)
+    first, rendered = view(reader, module.url)
+    second, kept = view(reader, module.url)
     assert TOKEN.sub("", second) == TOKEN.sub("", first)  # each view has its own question token
     assert kept == KEPT_QUERIES < rendered
 
 
-def test_a_quiz_answer_is_shown_at_once_with_its_message_and_the_next_view_is_kept(reader, module):
-    assert "Best score" not in _kept(reader, module.url)
+def test_a_quiz_answer_is_shown_at_once_with_its_message_and_the_next_view_iskept(reader, module):
+    assert "Best score" not in kept(reader, module.url)
     post_quiz(reader, module, {1: [1], 2: [1, 2]})
-    html, queries = _view(reader, module.url)  # the page the POST redirects to
+    html, queries = view(reader, module.url)  # the page the POST redirects to
     assert queries > KEPT_QUERIES
     assert "You scored 100% (2 of 2). Passed." in html and "Best score 100%" in html
-    again, queries = _view(reader, module.url)
+    again, queries = view(reader, module.url)
     assert queries == KEPT_QUERIES
     assert "Best score 100%" in again
     assert "You scored" not in again  # a message is shown once
 
 
-def test_work_on_another_module_leaves_this_one_kept(reader, module, course):
+def test_work_on_another_module_leaves_this_onekept(reader, module, course):
     other = quiz_module(course, "Second quiz")
-    _kept(reader, module.url)
+    kept(reader, module.url)
     post_quiz(reader, other, {1: [1], 2: [1, 2]})
-    _html, queries = _view(reader, module.url)
+    _html, queries = view(reader, module.url)
     assert queries == KEPT_QUERIES
 
 
 def test_marking_a_module_complete_is_shown_at_once(reader, course):
     module = course.get_children().specific().first()
-    assert "Mark this module as complete" in _kept(reader, module.url)
+    assert "Mark this module as complete" in kept(reader, module.url)
     reader.post(reverse("learn_module_complete", args=[module.pk]))
-    html, _queries = _view(reader, module.url)
+    html, _queries = view(reader, module.url)
     assert "You have completed this module." in html
 
 
 def test_a_saved_reflection_is_shown_at_once(reader, module):
-    _kept(reader, module.url)
+    kept(reader, module.url)
     reader.post(
         reverse("learn_reflection", args=[module.pk]),
         {"block_id": block_id(module, "reflection"), "text": "My grandmother cared for us all."},
     )
-    assert "My grandmother cared for us all." in _view(reader, module.url)[0]
+    assert "My grandmother cared for us all." in view(reader, module.url)[0]
 
 
 def test_a_refused_reflection_shows_what_was_typed_not_the_kept_copy(reader, module):
-    _kept(reader, module.url)
+    kept(reader, module.url)
     typed = "Mi respuesta sobre el cuidado. " * 2000
     reader.post(
         reverse("learn_reflection", args=[module.pk]),
         {"block_id": block_id(module, "reflection"), "text": typed},
     )
-    html, _queries = _view(reader, module.url)
+    html, _queries = view(reader, module.url)
     assert "Your answer is too long" in html
     assert typed.strip() in html
 
 
 def test_a_question_in_the_cohort_and_its_answer_are_shown_at_once(reader, module, seat):
-    _kept(reader, module.url)
+    kept(reader, module.url)
     classmate = EnrolmentFactory(cohort=seat.cohort).learner
     thread = discussion.create_thread(
         cohort=seat.cohort,
@@ -131,21 +111,21 @@ def test_a_question_in_the_cohort_and_its_answer_are_shown_at_once(reader, modul
         is_question=True,
         module=module,
     )
-    html, _queries = _view(reader, module.url)
+    html, _queries = view(reader, module.url)
     assert "Is commuting care work?" in html and "Not answered yet" in html
 
-    _kept(reader, module.url)
+    kept(reader, module.url)
     tutor = learner()
     seat.cohort.tutors.add(tutor)
     discussion.reply(thread=thread, author=tutor, body="It is not.", moderator=True)
-    assert "Answered" in _view(reader, module.url)[0]
+    assert "Answered" in view(reader, module.url)[0]
 
 
 def test_each_view_of_a_kept_page_gets_its_own_question_token(reader, module, seat):
     """The question form's one-time token makes a double submission one post: a kept page must
     not hand the same token to two questions asked from two views of it."""
-    first = _kept(reader, module.url)
-    second, queries = _view(reader, module.url)
+    first = kept(reader, module.url)
+    second, queries = view(reader, module.url)
     assert queries == KEPT_QUERIES
     tokens = [TOKEN.search(html).group(1) for html in (first, second)]
     assert tokens[0] != tokens[1] and ONE_TIME_SLOT not in tokens
@@ -168,7 +148,7 @@ def test_a_browser_without_the_csrf_cookie_gets_a_page_whose_forms_it_can_send(
 ):
     """Same session, CSRF cookie gone (cleared, or another browser tab profile): the page it
     gets must carry a token of the secret its response sets, not the kept copy's."""
-    _kept(reader, module.url)
+    kept(reader, module.url)
     browser = Client(enforce_csrf_checks=True)
     browser.cookies[settings.SESSION_COOKIE_NAME] = reader.cookies[settings.SESSION_COOKIE_NAME]
     html = browser.get(module.url).content.decode()
@@ -186,7 +166,7 @@ def test_a_browser_without_the_csrf_cookie_gets_a_page_whose_forms_it_can_send(
 
 
 def test_a_withdrawn_learner_is_sent_to_the_course_not_served_the_copy(reader, module, seat):
-    _kept(reader, module.url)
+    kept(reader, module.url)
     enrolment_services.withdraw(enrolment=seat)
     response = reader.get(module.url)
     assert response.status_code == 302
@@ -200,9 +180,9 @@ def test_another_learner_never_gets_my_copy(reader, module, seat):
             "text": "Only mine.",
         },
     )
-    assert "Only mine." in _kept(reader, module.url)
+    assert "Only mine." in kept(reader, module.url)
     other = Client()
     other.force_login(EnrolmentFactory(cohort=seat.cohort).learner)
     other.get(module.url)
-    html, _queries = _view(other, module.url)
+    html, _queries = view(other, module.url)
     assert "Only mine." not in html

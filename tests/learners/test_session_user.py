@@ -37,17 +37,18 @@ def test_the_second_request_takes_the_account_from_the_cache(signed_in):
     assert _account_queries(signed_in) == (200, 0)
 
 
-def test_a_password_changed_elsewhere_signs_this_session_out_at_once(signed_in, person):
-    _account_queries(signed_in)
+def _new_password(person):
     person.set_password("another-long-passphrase-2026")
-    person.save()
-    response = signed_in.get(reverse("learn_profile"))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_a_deactivated_account_is_signed_out_at_once(signed_in, person):
-    _account_queries(signed_in)
+def _deactivated(person):
     person.is_active = False
+
+
+@pytest.mark.parametrize("change", [_new_password, _deactivated], ids=["password", "inactive"])
+def test_a_new_password_or_a_deactivation_signs_this_session_out_at_once(signed_in, person, change):
+    _account_queries(signed_in)
+    change(person)
     person.save()
     response = signed_in.get(reverse("learn_profile"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
