@@ -61,6 +61,10 @@ def test_account_pages_pass_axe(page, site, axe, member, language, viewport):
     page.fill("#id_password1", "short")
     page.fill("#id_password2", "other")
     page.locator("main form button[type=submit]").click()
+    # The answer's errors exist only on the new page; axe runs once it has loaded (styles
+    # included: without them every link is too small a target).
+    page.locator("main .error").first.wait_for()
+    page.wait_for_load_state("load")
     assert page.locator("#id_email").input_value() == "rosa@example.org"
     assert page.locator("main .error").count() >= 1
     violations = run_axe(axe, page, WCAG_TAGS)
