@@ -7,24 +7,44 @@ from wagtail.models import Locale
 from courses.models import Cohort, CoursePage
 from courses.selectors import course_tag, pages_by_id
 from home import cache as page_cache
+from learners.accounts.page_state import learner_tag
 
 from .models import SEAT_STATUSES, Enrolment, EnrolmentStatus
+
+# The progress rollup on an enrolment, written by the progress services with update() under
+# the learner's progress tag: left out of the enrolments kept below (a reader of them gets them
+# from the database: ``progress.selectors.with_rollup``).
+ROLLUP_FIELDS = (
+    "progress_percent",
+    "modules_done",
+    "quiz_average",
+    "sessions_attended",
+    "last_activity_at",
+    "last_module_key",
+)
 
 
 def enrolments_in_course(*, user, course: CoursePage) -> list[Enrolment]:
     """The user's enrolments (any status) in the cohorts of ``course``, newest first, with
-    their cohort (and ``course`` as the cohort's course where it is that page): one query,
-    asked once per course page object and user (the course page's cohorts and progress, and
-    the module gate, share the answer)."""
+    their cohort (and ``course`` as the cohort's course where it is that page), without their
+    progress rollup (``ROLLUP_FIELDS``, deferred). Kept in the cache under the learner's tag
+    (every enrolment saved, a course completed) and the course's (its cohorts, seats imported
+    in bulk) until the next publish; asked once per course page object and user (the course
+    page's cohorts and progress, the module gate and the learner's POSTs share the answer)."""
     if not user.is_authenticated:
         return []
     memo = course.__dict__.setdefault("_aula_enrolments", {})
     if user.pk not in memo:
-        enrolments = list(
-            Enrolment.objects.for_learner(user)
-            .filter(cohort__in=Cohort.objects.for_course(course))
-            .select_related("cohort")
-            .order_by("-created_at", "-pk")
+        enrolments = page_cache.remember(
+            f"aula:course-enrolments:{user.pk}:{course.translation_key}",
+            lambda: list(
+                Enrolment.objects.for_learner(user)
+                .filter(cohort__in=Cohort.objects.for_course(course))
+                .select_related("cohort")
+                .defer(*ROLLUP_FIELDS)
+                .order_by("-created_at", "-pk")
+            ),
+            tags=[learner_tag(user.pk), course_tag(course.translation_key)],
         )
         for enrolment in enrolments:
             if enrolment.cohort.course_id == course.pk:  # else a translation, loaded if asked

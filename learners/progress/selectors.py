@@ -17,10 +17,10 @@ from .structure import body_quiz_ids
 
 def course_seat(*, user, course: CoursePage) -> Enrolment | None:
     """The user's seat in ``course`` (the enrolment holding a seat, completed before active,
-    newest first) from the user's enrolments in the course as the page loaded them once
-    (``enrolment.selectors.enrolments_in_course``): the module gate and the page's cohorts and
-    progress tags share one query. Routing loads the course page afresh for every request, so
-    the answer lives as long as one request."""
+    newest first) from the user's enrolments in the course
+    (``enrolment.selectors.enrolments_in_course``, from the cache: the module gate, the page's
+    cohorts and progress tags and the learner's POSTs share them), without its progress rollup
+    (``with_rollup``)."""
     seats = [
         enrolment
         for enrolment in enrolments_in_course(user=user, course=course)
@@ -28,6 +28,15 @@ def course_seat(*, user, course: CoursePage) -> Enrolment | None:
     ]
     seats.sort(key=lambda enrolment: enrolment.status != EnrolmentStatus.COMPLETED)
     return seats[0] if seats else None
+
+
+def with_rollup(enrolment: Enrolment) -> Enrolment:
+    """The enrolment with its progress rollup read (one query, when ``course_seat`` left it
+    out)."""
+    deferred = enrolment.get_deferred_fields()
+    if deferred:
+        enrolment.refresh_from_db(fields=list(deferred))
+    return enrolment
 
 
 def attach_next_modules(enrolments: list[Enrolment]) -> None:

@@ -13,6 +13,7 @@ from learners.progress.selectors import (
     course_seat,
     module_state,
     next_module,
+    with_rollup,
 )
 from learners.progress.services import InvalidAnswers, grade
 
@@ -72,13 +73,15 @@ def module_progress(context, module):
 @register.simple_tag(takes_context=True)
 def course_progress(context, course, outline):
     """The signed-in learner's progress in this course: percent, done module keys and where
-    to continue; None for anyone not enrolled (2 queries for a learner, none for visitors)."""
+    to continue; None for anyone not enrolled (2 queries for a learner: the rollup and the modules
+    done; none for visitors)."""
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return None
     enrolment = course_seat(user=request.user, course=course)
     if enrolment is None:
         return None
+    with_rollup(enrolment)
     done = completed_module_keys(enrolment)
     return {
         "enrolment": enrolment,
