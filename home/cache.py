@@ -81,14 +81,21 @@ def lookup(key: str, tags: Iterable[str] = (), *, content: bool = True) -> tuple
     """The current versions (content, unless ``content`` is false, and ``tags``) and what is
     kept under ``key`` for them, or None: one cache round trip. ``keep`` stores a value under
     the versions read here."""
+    versions, entry = lookup_entry(key, tags, content=content)
+    if entry is not None and entry[0] == versions:
+        return versions, entry[1]
+    return versions, None
+
+
+def lookup_entry(key: str, tags: Iterable[str] = (), *, content: bool = True):
+    """As ``lookup``, but what is kept under ``key`` whatever versions it was kept for:
+    ``(versions now, (versions kept, value) or None)``, for a caller that brings a value kept
+    for an older version of one tag up to date itself."""
     key = f"{key}:{schema()}"
     version_keys = [*([VERSION_KEY] if content else []), *(TAG_KEY + tag for tag in tags)]
     found = cache.get_many([*version_keys, key])
     versions = tuple(_version(version_key, found) for version_key in version_keys)
-    entry = found.get(key)
-    if entry is not None and entry[0] == versions:
-        return versions, entry[1]
-    return versions, None
+    return versions, found.get(key)
 
 
 def keep(key: str, versions: tuple, value, timeout: int = 600) -> None:

@@ -60,6 +60,11 @@ from learners.learn.views import REFLECTION_DRAFTS
 # A cohort's enrolment window opening or closing changes the page with no change of data.
 LEARNER_PAGE_SECONDS = 120
 KEY_PREFIX = "aula:learner-page:"
+# The part of a module page that the learner's work on the module changes, rendered by
+# learners_tags' ``module_work``; on a page being kept, between these markers.
+MODULE_WORK_TEMPLATE = "courses/module_work.html"
+WORK_START = "<!--aula:module-work-->"
+WORK_END = "<!--/aula:module-work-->"
 
 
 def _key(page, request) -> str:
@@ -70,13 +75,14 @@ def _key(page, request) -> str:
 
 
 def _tags(page, user_id: int) -> list[str]:
+    """What the page shows depends on; for a module page, the learner's work on it last."""
     if isinstance(page, ModulePage):
         course_key = page.course.translation_key
         return [
             course_tag(course_key),
             learner_tag(user_id),
-            module_work_tag(user_id, page.translation_key),
             discussion_tag(course_key),
+            module_work_tag(user_id, page.translation_key),
         ]
     return [course_tag(page.translation_key), learner_tag(user_id), progress_tag(user_id)]
 
@@ -109,40 +115,90 @@ def _for_this_response(content: bytes, request) -> bytes:
     return content
 
 
+def _parts(content: bytes) -> tuple[bytes, bytes, bytes] | bytes:
+    """A module page as kept: the learner's work apart from the rest, markers removed."""
+    start, end = WORK_START.encode(), WORK_END.encode()
+    if start not in content:
+        return content
+    before, rest = content.split(start, 1)
+    work, after = rest.split(end, 1)
+    return before, work, after
+
+
+def _only_work_changed(page, kept_versions: tuple, versions: tuple) -> bool:
+    """Everything the kept module page shows is as it was but the learner's work on it (the
+    last of ``_tags``)."""
+    return (
+        isinstance(page, ModulePage)
+        and len(kept_versions) == len(versions)
+        and kept_versions[:-1] == versions[:-1]
+        and kept_versions[-1] != versions[-1]
+    )
+
+
+def _work_html(page, request) -> bytes:
+    """The learner's part of the module page, rendered alone with the page's context."""
+    html = render_to_string(MODULE_WORK_TEMPLATE, page.get_context(request), request=request)
+    return html.encode()
+
+
+def _keeps_no_foreign_token(key: str, request) -> bool:
+    # A page rendered for a browser without a CSRF cookie carries a token of the secret this
+    # response sets (if it drew one): only this browser will have it.
+    return not (key.endswith(":none") and request.META.get("CSRF_COOKIE"))
+
+
 def serve_kept(serve):
-    """Wraps Wagtail's serve chain (``on_serve_page``): the kept copy, else the page rendered
-    and kept."""
+    """Wraps Wagtail's serve chain (``on_serve_page``): the kept copy; a kept module page
+    whose learner's work on it changed since, with that part rendered again; else the page
+    rendered and kept."""
 
     def inner(page, request, serve_args, serve_kwargs):
         if not _is_cacheable(page, request):
             return serve(page, request, serve_args, serve_kwargs)
         key = _key(page, request)
-        versions, kept = page_cache.lookup(key, _tags(page, request.user.pk))
-        if kept is not None:
-            content, headers = kept
-            response = HttpResponse(_for_this_response(content, request))
-            for name, value in headers:
-                response[name] = value
-            return response
-        # Rendered to be kept: base.html leaves the messages' marker and the discussion's forms
-        # their token slots, for _for_this_response to fill (home.templatetags.aula_tags).
+        versions, entry = page_cache.lookup_entry(key, _tags(page, request.user.pk))
+        if entry is not None:
+            kept_versions, (kept, headers) = entry
+            if kept_versions == versions:
+                content = b"".join(kept) if isinstance(kept, tuple) else kept
+                return _kept_response(content, headers, request)
+            if isinstance(kept, tuple) and _only_work_changed(page, kept_versions, versions):
+                # The rest of the page (and whether the learner may open it) is as kept.
+                request.aula_keeping = True
+                before, _old, after = kept
+                kept = (before, _work_html(page, request), after)
+                if _keeps_no_foreign_token(key, request):
+                    page_cache.keep(
+                        key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False
+                    )
+                return _kept_response(b"".join(kept), headers, request)
+        # Rendered to be kept: base.html leaves the messages' marker, the discussion's forms
+        # their token slots and a module page its markers around the learner's work, for
+        # _parts and _for_this_response (home.templatetags.aula_tags, learners_tags).
         request.aula_keeping = True
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()
-        keep = (
+        if response.streaming:
+            return response
+        kept = _parts(response.content)
+        if (
             response.status_code == 200
-            and not response.streaming
             and not response.cookies
-            # A token drawn from a CSRF secret this response sets (the browser sent none): only
-            # this browser will have it.
-            and not (key.endswith(":none") and request.META.get("CSRF_COOKIE"))
-        )
-        if keep:
+            and _keeps_no_foreign_token(key, request)
+        ):
             headers = [(name, value) for name, value in response.items()]
-            page_cache.keep(key, versions, (response.content, headers), LEARNER_PAGE_SECONDS)
-        if not response.streaming:
-            response.content = _for_this_response(response.content, request)
+            page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS)
+        content = b"".join(kept) if isinstance(kept, tuple) else kept
+        response.content = _for_this_response(content, request)
         return response
 
     return inner
+
+
+def _kept_response(content: bytes, headers, request) -> HttpResponse:
+    response = HttpResponse(_for_this_response(content, request))
+    for name, value in headers:
+        response[name] = value
+    return response

@@ -2,11 +2,13 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from learners.enrolment.sanitize import safe_html
 from learners.enrolment.selectors import cohorts_for_course
 from learners.learn.forms import EnrolForm
+from learners.learn.page_cache import MODULE_WORK_TEMPLATE, WORK_END, WORK_START
 from learners.learn.views import REFLECTION_DRAFTS
 from learners.progress.selectors import (
     completed_module_keys,
@@ -36,6 +38,20 @@ def course_cohorts(context, course):
         "enrol_form": EnrolForm(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def module_work(context):
+    """The part of a module page that the learner's work on the module changes
+    (``MODULE_WORK_TEMPLATE``: completion, the quizzes' and reflections' blocks), rendered with
+    the page's context. On a page being kept for a learner (``request.aula_keeping``), between
+    the markers by which learners/learn/page_cache.py renders this part alone once that work
+    changes, and the rest of the kept page not."""
+    template = context.template.engine.get_template(MODULE_WORK_TEMPLATE)
+    html = template.render(context)
+    if getattr(context.get("request"), "aula_keeping", False):
+        html = f"{WORK_START}{html}{WORK_END}"
+    return mark_safe(html)  # noqa: S308  (a template's output)
 
 
 @register.simple_tag(takes_context=True)

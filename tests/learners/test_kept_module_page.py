@@ -6,10 +6,12 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from home.templatetags.aula_tags import ONE_TIME_SLOT
+from learners.accounts import page_state
 from learners.discussion import services as discussion
 from learners.discussion.models import Thread
 from learners.enrolment import services as enrolment_services
@@ -186,3 +188,42 @@ def test_another_learner_never_gets_my_copy(reader, module, seat):
     other.get(module.url)
     html, _queries = view(other, module.url)
     assert "Only mine." not in html
+
+
+def _normalised(html: str) -> str:
+    return CSRF.sub("", TOKEN.sub("", html))
+
+
+def test_after_the_learners_work_changes_only_their_part_of_the_kept_page_is_rendered(
+    reader, seat, module
+):
+    kept(reader, module.url)
+    page_state.module_work_changed(seat.learner_id, module.translation_key)
+    response = reader.get(module.url)
+    names = {template.name for template in response.templates}
+    assert "courses/module_work.html" in names
+    assert not names & {"courses/module_page.html", "base.html"}
+    spliced = response.content.decode()
+    assert "aula:module-work" not in spliced  # the markers stay in the kept copy
+    cache.clear()
+    rendered, _queries = view(reader, module.url)  # rendered from scratch
+    assert _normalised(spliced) == _normalised(rendered)
+
+
+def test_a_quiz_answer_renders_only_the_learners_part_and_keeps_it(reader, module):
+    kept(reader, module.url)
+    post_quiz(reader, module, {1: [1], 2: [1, 2]})
+    response = reader.get(module.url)
+    assert "base.html" not in {template.name for template in response.templates}
+    html = response.content.decode()
+    assert "You scored 100% (2 of 2). Passed." in html and "Best score 100%" in html
+    again, queries = view(reader, module.url)
+    assert queries == KEPT_QUERIES and "Best score 100%" in again
+
+
+def test_a_change_beside_the_learners_work_renders_the_whole_page(reader, seat, module):
+    kept(reader, module.url)
+    page_state.module_work_changed(seat.learner_id, module.translation_key)
+    page_state.learner_changed(seat.learner_id)
+    response = reader.get(module.url)
+    assert "base.html" in {template.name for template in response.templates}
