@@ -108,7 +108,8 @@ def mark_module_complete(*, enrolment: Enrolment, module: ModulePage, now=None) 
 
 
 def _complete_module(enrolment: Enrolment, module: ModulePage, now) -> None:
-    with transaction.atomic():
+    # Inside submit_quiz's transaction, no savepoint: nothing here is retried on its own.
+    with transaction.atomic(savepoint=False):
         # ON CONFLICT DO NOTHING: completing a module twice leaves the first row as it was.
         ModuleProgress.objects.bulk_create(
             [
@@ -192,7 +193,7 @@ def submit_quiz(
             score=score,
             passed=score >= block.value["pass_mark"],
         )
-        module_completed = _all_quizzes_passed(enrolment, module)
+        module_completed = _all_quizzes_passed(enrolment, module, attempt)
         if module_completed:
             _complete_module(enrolment, module, now)
         else:
@@ -201,14 +202,18 @@ def submit_quiz(
     return QuizResult(attempt=attempt, questions=results, module_completed=module_completed)
 
 
-def _all_quizzes_passed(enrolment: Enrolment, module: ModulePage) -> bool:
-    quiz_ids = set(body_quiz_ids(module.body))
+def _all_quizzes_passed(enrolment: Enrolment, module: ModulePage, attempt: QuizAttempt) -> bool:
+    """Every quiz of the module passed, ``attempt`` (just made) included; the others' attempts
+    are asked for only when the module has other quizzes."""
+    left = set(body_quiz_ids(module.body)) - ({attempt.block_id} if attempt.passed else set())
+    if not left:
+        return True
     passed = set(
         QuizAttempt.objects.filter(
             enrolment=enrolment, module_key=module.translation_key, passed=True
         ).values_list("block_id", flat=True)
     )
-    return quiz_ids <= passed
+    return left <= passed
 
 
 def save_reflection(
@@ -263,7 +268,8 @@ FEW_COHORTS = 3
 
 def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
     """Done modules, best quiz scores and attendance of these enrolments: four queries (three
-    for enrolments of a few cohorts, whose sessions are counted in the cache)."""
+    for enrolments of a few cohorts, whose sessions are counted in the cache; two when those
+    cohorts have no scheduled session)."""
     ids = [enrolment.pk for enrolment in enrolments]
     stats = {pk: Stats() for pk in ids}
     for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=ids).values_list(
@@ -277,15 +283,6 @@ def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
     )
     for enrolment_id, key, block_id, score in best:
         stats[enrolment_id].best[(key, block_id)] = score
-    present = (
-        Attendance.objects.filter(
-            enrolment_id__in=ids, status=AttendanceStatus.PRESENT, slot__is_cancelled=False
-        )
-        .values_list("enrolment_id")
-        .annotate(count=Count("pk"))
-    )
-    for enrolment_id, count in present:
-        stats[enrolment_id].present = count
     cohorts = {enrolment.cohort_id: enrolment.cohort for enrolment in enrolments}
     if len(cohorts) <= FEW_COHORTS:  # a learner's own answer: from the cache
         sessions = {pk: session_total(cohort) for pk, cohort in cohorts.items()}
@@ -299,6 +296,17 @@ def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
         )
     for enrolment in enrolments:
         stats[enrolment.pk].sessions = sessions.get(enrolment.cohort_id, 0)
+    # A cohort without a scheduled session has no attendance to count.
+    attending = [enrolment.pk for enrolment in enrolments if sessions.get(enrolment.cohort_id)]
+    present = (
+        Attendance.objects.filter(
+            enrolment_id__in=attending, status=AttendanceStatus.PRESENT, slot__is_cancelled=False
+        )
+        .values_list("enrolment_id")
+        .annotate(count=Count("pk"))
+    )
+    for enrolment_id, count in present if attending else ():
+        stats[enrolment_id].present = count
     return stats
 
 
