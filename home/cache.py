@@ -20,8 +20,12 @@ personal is ever stored or served from it.
 
 import functools
 import hashlib
+import pickle
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -67,9 +71,11 @@ def remember(
     version): for what every reader of published pages shares. ``tags`` name further versions
     the value depends on, which ``invalidate_tag`` bumps (``course:<translation key>``: a
     course's cohorts and sessions, which change without a publish). One cache round trip on a
-    hit; the versions are read before ``compute()`` runs, so a value computed while a change
-    was being committed is filed under the old versions and never read again. ``content``
-    false: a value that no publish changes (a person's own rows), filed under ``tags`` only."""
+    hit, none when this process kept the value and the request has read its versions already
+    (``RequestVersionsMiddleware``); the versions are read before ``compute()`` runs, so a
+    value computed while a change was being committed is filed under the old versions and
+    never read again. ``content`` false: a value that no publish changes (a person's own
+    rows), filed under ``tags`` only."""
     versions, value = lookup(key, tags, content=content)
     if value is None:
         value = compute()
@@ -79,27 +85,126 @@ def remember(
 
 def lookup(key: str, tags: Iterable[str] = (), *, content: bool = True) -> tuple[tuple, object]:
     """The current versions (content, unless ``content`` is false, and ``tags``) and what is
-    kept under ``key`` for them, or None: one cache round trip. ``keep`` stores a value under
-    the versions read here."""
+    kept under ``key`` for them, or None. ``keep`` stores a value under the versions read
+    here."""
     versions, entry = lookup_entry(key, tags, content=content)
     if entry is not None and entry[0] == versions:
         return versions, entry[1]
     return versions, None
 
 
-def lookup_entry(key: str, tags: Iterable[str] = (), *, content: bool = True):
+def lookup_entry(key: str, tags: Iterable[str] = (), *, content: bool = True, local: bool = True):
     """As ``lookup``, but what is kept under ``key`` whatever versions it was kept for:
     ``(versions now, (versions kept, value) or None)``, for a caller that brings a value kept
-    for an older version of one tag up to date itself."""
+    for an older version of one tag up to date itself.
+
+    At most one cache round trip: the versions this request has not read yet and the value.
+    Within a request, versions once read are reused (a request sees the site as it was when it
+    first asked, and its own changes: ``_bump`` forgets what it changes), and a value this
+    process kept for exactly those versions is read from ``LOCAL`` without a round trip
+    (``local`` false: a value too large or too personal to be worth a copy per process)."""
     key = f"{key}:{schema()}"
     version_keys = [*([VERSION_KEY] if content else []), *(TAG_KEY + tag for tag in tags)]
-    found = cache.get_many([*version_keys, key])
-    versions = tuple(_version(version_key, found) for version_key in version_keys)
-    return versions, found.get(key)
+    known = _request_versions.get()
+    if known is None:  # outside a request (tasks, commands): everything from the cache
+        found = cache.get_many([*version_keys, key])
+        versions = tuple(_version(version_key, found) for version_key in version_keys)
+        return versions, found.get(key)
+    missing = [version_key for version_key in version_keys if version_key not in known]
+    if not missing:
+        versions = tuple(known[version_key] for version_key in version_keys)
+        copy = LOCAL.get(key, versions) if local else None
+        if copy is not None:
+            return versions, (versions, copy)
+        entry = cache.get(key)
+    else:
+        # The content version comes along with the first question of a request: nearly every
+        # later one asks for it.
+        ask = [*missing, *([VERSION_KEY] if VERSION_KEY not in known else []), key]
+        found = cache.get_many(list(dict.fromkeys(ask)))
+        for version_key in ask[:-1]:
+            known[version_key] = _version(version_key, found)
+        versions = tuple(known[version_key] for version_key in version_keys)
+        entry = found.get(key)
+    if local and entry is not None and entry[0] == versions:
+        LOCAL.put(key, versions, entry[1], LOCAL_SECONDS)
+    return versions, entry
 
 
-def keep(key: str, versions: tuple, value, timeout: int = 600) -> None:
-    cache.set(f"{key}:{schema()}", (versions, value), timeout)
+def keep(key: str, versions: tuple, value, timeout: int = 600, *, local: bool = True) -> None:
+    key = f"{key}:{schema()}"
+    cache.set(key, (versions, value), timeout)
+    if local and _request_versions.get() is not None:
+        LOCAL.put(key, versions, value, min(timeout, LOCAL_SECONDS))
+
+
+class LocalValues:
+    """What ``keep`` and ``lookup`` saw in this process, with the versions it was kept for,
+    pickled (each reader gets its own copy, as from the cache), least recently used first out
+    past ``max_bytes``, and never older than its timeout."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[str, tuple[tuple, float, bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str, versions: tuple):
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            if item[0] != versions or item[1] < time.monotonic():
+                return None
+            self._items.move_to_end(key)
+            data = item[2]
+        return pickle.loads(data)  # noqa: S301  (written by this process, below)
+
+    def put(self, key: str, versions: tuple, value, timeout: float) -> None:
+        if self.max_bytes <= 0:
+            return
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None and item[0] == versions:
+                return
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(data) > self.max_bytes // 16:  # a few large values would crowd out the rest
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old[2])
+            self._items[key] = (versions, time.monotonic() + timeout, data)
+            self._bytes += len(data)
+            while self._bytes > self.max_bytes:
+                _key, (_versions, _expiry, dropped) = self._items.popitem(last=False)
+                self._bytes -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
+
+# The process's own copies: as fresh as the versions a request reads, and at most this old.
+LOCAL_SECONDS = 60
+LOCAL = LocalValues(settings.AULA_LOCAL_CACHE_BYTES)
+# The versions read by the request being served ({version key: version}; None outside one).
+_request_versions: ContextVar[dict | None] = ContextVar("aula_request_versions", default=None)
+
+
+class RequestVersionsMiddleware:
+    """Each request reads each version of the cache once (``lookup_entry``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_versions.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_versions.reset(token)
 
 
 def _version(key: str, found: dict) -> int:
@@ -118,6 +223,9 @@ def invalidate_tag(tag: str) -> None:
 
 
 def _bump(key: str) -> None:
+    known = _request_versions.get()
+    if known is not None:
+        known.pop(key, None)  # this request sees its own change
     try:
         cache.incr(key)
     except ValueError:

@@ -77,6 +77,9 @@ MIDDLEWARE = [
     *(["aula.timing.ServerTimingMiddleware"] if env_bool("AULA_SERVER_TIMING") else []),
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Each request reads each cache version once; values this process kept for them are read
+    # without a round trip to Redis (home/cache.py).
+    "home.cache.RequestVersionsMiddleware",
     "home.cache.AnonymousPageCacheMiddleware",
     # Wagtail's site for the host, from the cache (home/serving.py).
     "home.serving.SiteMiddleware",
@@ -282,6 +285,9 @@ AULA_LEARNER_PAGE_CACHE = env_bool("AULA_LEARNER_PAGE_CACHE", default=True)
 # The signed-in account of each request from the cache, stale at once when the account is saved
 # (learners/accounts/session_user.py).
 AULA_ACCOUNT_CACHE = env_bool("AULA_ACCOUNT_CACHE", default=True)
+
+# Bytes of cached values each web process keeps a copy of (home.cache.LOCAL; 0: none).
+AULA_LOCAL_CACHE_BYTES = int(os.environ.get("AULA_LOCAL_CACHE_BYTES", str(32 * 1024 * 1024)))
 
 # Anonymous page cache, invalidated on publish (home/cache.py). Seconds; 0 turns it off.
 AULA_PAGE_CACHE_SECONDS = int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600"))

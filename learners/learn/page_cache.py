@@ -157,7 +157,7 @@ def serve_kept(serve):
         if not _is_cacheable(page, request):
             return serve(page, request, serve_args, serve_kwargs)
         key = _key(page, request)
-        versions, entry = page_cache.lookup_entry(key, _tags(page, request.user.pk))
+        versions, entry = page_cache.lookup_entry(key, _tags(page, request.user.pk), local=False)
         if entry is not None:
             kept_versions, (kept, headers) = entry
             if kept_versions == versions:
@@ -189,7 +189,7 @@ def serve_kept(serve):
             and _keeps_no_foreign_token(key, request)
         ):
             headers = [(name, value) for name, value in response.items()]
-            page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS)
+            page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
         content = b"".join(kept) if isinstance(kept, tuple) else kept
         response.content = _for_this_response(content, request)
         return response
