@@ -9,7 +9,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from courses.models import Cohort, CoursePage, ModulePage
+from courses.models import Cohort, CoursePage, ModulePage, SessionSlot
 
 from . import audit
 from .accounts import mfa, page_state
@@ -32,6 +32,7 @@ post_init.connect(page_cache.remember_cohort_course, sender=Cohort, weak=False)
 for _signal in (post_save, post_delete):
     _signal.connect(page_cache.enrolment_seat_changed, sender=Enrolment, weak=False)
     _signal.connect(page_cache.cohort_changed, sender=Cohort, weak=False)
+post_delete.connect(page_cache.slot_deleted, sender=SessionSlot, weak=False)
 
 # A signed-in learner's kept course and module pages (learners/learn/page_cache.py): what
 # they show changed.

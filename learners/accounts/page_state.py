@@ -10,7 +10,8 @@ seats) and the tags below; whatever changes what the learner's pages show says s
 - ``module_work_tag``: the learner's work on one module (its completion, quiz attempts and
   reflections): a module page depends on this one rather than ``progress_tag``, so an answer
   on one module leaves the learner's other module pages kept;
-- ``discussion_tag``: the threads of any cohort of a course (a module page lists its own).
+- ``discussion_tag``: the threads of any cohort of a course (a module page lists its own);
+- ``reading_tag``: what the person has read of them (the unread counts on /learn/).
 
 Kept in the lowest room so every room can call it.
 """
@@ -34,6 +35,15 @@ def progress_tag(user_id: int) -> str:
 
 def module_work_tag(user_id: int, module_key) -> str:
     return f"module-work:{user_id}:{module_key}"
+
+
+def reading_tag(user_id: int) -> str:
+    """What the person has read of their cohorts' discussions (the unread counts on /learn/)."""
+    return f"reading:{user_id}"
+
+
+def reading_changed(user_id: int) -> None:
+    page_cache.invalidate_tag(reading_tag(user_id))
 
 
 def discussion_tag(course_key) -> str:

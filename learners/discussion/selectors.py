@@ -9,7 +9,7 @@ from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 
 from home import cache as page_cache
-from learners.accounts.page_state import discussion_tag
+from learners.accounts.page_state import discussion_tag, reading_tag
 from learners.enrolment.models import Announcement
 from learners.enrolment.sanitize import UGC_LINK_REL, safe_html
 
@@ -157,6 +157,21 @@ def unread_counts(*, user, learner_cohort_ids=(), moderator_cohort_ids=()) -> di
         .values_list("cohort_id", "count")
     )
     return dict(rows)
+
+
+def learner_unread_counts(*, user, enrolments) -> dict[int, int]:
+    """``unread_counts`` of a learner's seats (``enrolments``, each with its cohort's course),
+    kept in the cache under what changes them: the threads of those courses' cohorts and what
+    the learner has read (``reading_tag``). No query while neither changes."""
+    seats = sorted({(e.cohort_id, e.cohort.course.translation_key) for e in enrolments})
+    if not seats:
+        return {}
+    return page_cache.remember(
+        f"aula:unread:{user.pk}:{','.join(str(cohort_id) for cohort_id, _key in seats)}",
+        lambda: unread_counts(user=user, learner_cohort_ids=[cohort_id for cohort_id, _ in seats]),
+        tags=[reading_tag(user.pk), *sorted({discussion_tag(key) for _id, key in seats})],
+        content=False,
+    )
 
 
 def unanswered_questions(*, cohort_ids) -> list[Thread]:

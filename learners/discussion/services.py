@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aula import throttle
 from learners import audit
-from learners.accounts.page_state import discussion_changed
+from learners.accounts.page_state import discussion_changed, reading_changed
 from learners.enrolment.sanitize import MAX_LENGTH, clean_html
 
 from . import tasks
@@ -127,6 +127,7 @@ def mark_read(*, thread: Thread, user, now=None) -> None:
     )
     if read_at is None or read_at < thread.last_post_at:
         ReadState.objects.update_or_create(thread=thread, user=user, defaults={"read_at": now})
+        reading_changed(user.pk)
 
 
 def ensure_pseudonym(*, cohort, user) -> Pseudonym:

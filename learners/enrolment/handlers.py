@@ -52,3 +52,15 @@ def cohort_changed(sender, instance, **kwargs):
     keys = CoursePage.objects.filter(pk__in=course_ids).values_list("translation_key", flat=True)
     for key in set(keys):
         invalidate_course_pages(key)
+
+
+def slot_deleted(sender, instance, **kwargs):
+    """A scheduled session deleted (not through its cohort's form, whose cohort save says so
+    itself): its course's pages and what is kept of its cohort's sessions are stale."""
+    key = (
+        Cohort.objects.filter(pk=instance.cohort_id)
+        .values_list("course__translation_key", flat=True)
+        .first()
+    )
+    if key is not None:
+        invalidate_course_pages(key)

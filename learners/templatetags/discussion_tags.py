@@ -64,15 +64,19 @@ def _question_fields(module_id: int, language: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def discussion_unread(context, enrolments=None, cohorts=None):
-    """{cohort id: threads with unread messages} for the learner's seats (``enrolments``) or
-    the tutor's ``cohorts``: one query."""
+    """{cohort id: threads with unread messages} for the learner's seats (``enrolments``:
+    from the cache, ``selectors.learner_unread_counts``) or the tutor's ``cohorts`` (one
+    query)."""
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return {}
-    learner_ids = [e.cohort_id for e in enrolments or () if e.holds_seat]
+    seats = [e for e in enrolments or () if e.holds_seat]
     tutor_ids = [cohort.pk for cohort in cohorts or ()]
-    if not learner_ids and not tutor_ids:
+    if not seats and not tutor_ids:
         return {}
+    if not tutor_ids:  # a learner's own page: kept until a thread or what they read changes
+        return selectors.learner_unread_counts(user=request.user, enrolments=seats)
+    learner_ids = [e.cohort_id for e in seats]
     return selectors.unread_counts(
         user=request.user, learner_cohort_ids=learner_ids, moderator_cohort_ids=tutor_ids
     )

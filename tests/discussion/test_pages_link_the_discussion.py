@@ -1,7 +1,9 @@
 """The discussion is reached from /learn/, the course page, the module page and the tutor's
 pages; unanswered questions and unread counts show there."""
 
-from learners.discussion import services
+from unittest import mock
+
+from learners.discussion import selectors, services
 from tests.discussion.conftest import client_for, discussion_url
 
 
@@ -43,3 +45,18 @@ def test_module_page_shows_questions_about_the_module_and_a_form(cohort, course,
 def test_course_page_links_the_enrolled_learners_discussion(cohort, course, ana):
     page = client_for(ana).get(course.url)
     assert discussion_url(cohort) in page.content.decode()
+
+
+def test_the_unread_count_on_learn_follows_new_messages_and_reading(cohort, ana, beto):
+    thread = services.create_thread(cohort=cohort, author=beto, title="Hello all", body="Hi.")
+    reader = client_for(ana)
+    assert "1 thread with unread messages" in reader.get("/en/learn/").content.decode()
+    with mock.patch.object(selectors, "unread_counts", wraps=selectors.unread_counts) as asked:
+        assert "1 thread with unread messages" in reader.get("/en/learn/").content.decode()
+    assert asked.call_count == 0  # kept: nothing changed
+    services.mark_read(thread=thread, user=ana)
+    assert "unread messages" not in reader.get("/en/learn/").content.decode()
+    services.reply(thread=thread, author=beto, body="Anyone?")
+    assert "1 thread with unread messages" in reader.get("/en/learn/").content.decode()
+    services.create_thread(cohort=cohort, author=beto, title="Second", body="Hi again.")
+    assert "2 threads with unread messages" in reader.get("/en/learn/").content.decode()
