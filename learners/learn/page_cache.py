@@ -12,7 +12,9 @@ filed under the versions of everything it shows (``home.cache.lookup``):
   on a module page, their work on that module and the threads of the course's cohorts.
 
 A change to any of them makes the copy stale at once; ``LEARNER_PAGE_SECONDS`` bounds what
-depends on the clock alone (a cohort's enrolment window closing).
+depends on the clock alone (a cohort's enrolment window closing). When only the learner's work
+on a module changed (an answer, a reflection: the page they are sent back to), only that part of
+the kept module page is rendered again (``MODULE_WORK_TEMPLATE``, kept between markers).
 
 Messages (``django.contrib.messages``) are not part of a copy: the page is kept with a marker
 where base.html shows them (``{% page_messages %}``), and each response puts in the messages
