@@ -11,6 +11,7 @@ text no longer changes, so markup that stripping one tag would assemble
 cleans to nothing visible is stored as nothing (and refused by the services that save it).
 """
 
+import threading
 import unicodedata
 from html import unescape
 
@@ -41,24 +42,34 @@ def _link_rel(rel: str):
     return set_link_rel
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[],
-)
+_per_thread = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    """This thread's cleaner. A bleach ``Cleaner`` keeps its parser's state while it works and
+    is not thread-safe: shared by the threads of a web process, two pages rendering
+    reflections at once broke each other's parse (``IndexError: pop from empty list``)."""
+    cleaner = getattr(_per_thread, "cleaner", None)
+    if cleaner is None:
+        cleaner = _per_thread.cleaner = bleach.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            protocols=ALLOWED_PROTOCOLS,
+            strip=True,
+            strip_comments=True,
+            filters=[],
+        )
+    return cleaner
 
 
 def _stable(text: str) -> str:
     """``text`` cleaned until cleaning changes nothing more."""
     for _pass in range(MAX_PASSES):
-        cleaned = _cleaner.clean(text)
+        cleaned = _cleaner().clean(text)
         if cleaned == text:
             return cleaned
         text = cleaned
-    return _cleaner.clean(text)
+    return _cleaner().clean(text)
 
 
 def has_visible_text(html: str) -> bool:
@@ -97,7 +108,7 @@ def safe_html(text: str, *, rel: str = LINK_REL) -> SafeString:
     if "<" not in text:
         html = linebreaks(text, autoescape=True)
     else:
-        html = _cleaner.clean(text)
+        html = _cleaner().clean(text)
         if not any(tag in html for tag in BLOCK_TAGS):
             html = linebreaks(html)  # text with inline tags only: keep its paragraphs
     linked = bleach.linkify(html, callbacks=[_link_rel(rel)], skip_tags=["pre"])

@@ -1,6 +1,8 @@
 """Issue 14, item 5: what the sanitiser stores is safe for any reader, and a reflection that
 cleans to nothing never replaces the answer saved before."""
 
+import sys
+import threading
 from html import unescape
 
 import bleach
@@ -13,6 +15,7 @@ from learners.enrolment.sanitize import (
     ALLOWED_PROTOCOLS,
     ALLOWED_TAGS,
     clean_html,
+    safe_html,
 )
 from learners.models import Reflection
 from tests.factories import CohortFactory, EnrolmentFactory, ModulePageFactory, build_course
@@ -155,3 +158,36 @@ def test_the_nested_script_payload_is_stored_safe_through_the_page(client, modul
     stored = Reflection.objects.get().text
     assert "<script" not in stored.lower()
     assert _bleach(stored) == stored
+
+
+def test_threads_clean_at_the_same_time_without_breaking_each_others_parse():
+    """A web process serves requests in several threads: bleach's Cleaner is not thread-safe,
+    so each thread cleans with its own (two pages rendering reflections at once raised
+    ``IndexError: pop from empty list`` in the load test)."""
+    texts = [
+        "<p>At home my mother did most of the care work.</p><ul><li>recognise</li></ul>",
+        "<p>I will <strong>share</strong> this:</p><ol><li>reduce</li><li>redistribute</li></ol>",
+        "<blockquote><p>Care is work.</p></blockquote><p>See <a href='https://ilo.org'>ILO</a></p>",
+    ] * 4
+    expected = [str(safe_html(text)) for text in texts]
+    errors, mismatches = [], []
+
+    def clean_many():
+        try:
+            for _round in range(60):
+                if [str(safe_html(text)) for text in texts] != expected:
+                    mismatches.append(1)
+        except Exception as error:  # noqa: BLE001  (any failure is the finding)
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as the interpreter allows
+    try:
+        threads = [threading.Thread(target=clean_many) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == [] and mismatches == []
