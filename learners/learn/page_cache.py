@@ -12,9 +12,10 @@ filed under the versions of everything it shows (``home.cache.lookup``):
   on a module page, their work on that module and the threads of the course's cohorts.
 
 A change to any of them makes the copy stale at once; ``LEARNER_PAGE_SECONDS`` bounds what
-depends on the clock alone (a cohort's enrolment window closing). When only the learner's work
-on a module changed (an answer, a reflection: the page they are sent back to), only that part of
-the kept module page is rendered again (``MODULE_WORK_TEMPLATE``, kept between markers).
+depends on the clock alone (a cohort's enrolment window closing). When only the learner's own
+part changed (their work on a module: the page an answer or a reflection sends them back to;
+their progress, on a course page), only that part of the kept page is rendered again
+(``LEARNER_PARTS``, kept between markers).
 
 Messages (``django.contrib.messages``) are not part of a copy: the page is kept with a marker
 where base.html shows them (``{% page_messages %}``), and each response puts in the messages
@@ -62,11 +63,19 @@ from learners.learn.views import REFLECTION_DRAFTS
 # A cohort's enrolment window opening or closing changes the page with no change of data.
 LEARNER_PAGE_SECONDS = 120
 KEY_PREFIX = "aula:learner-page:"
-# The part of a module page that the learner's work on the module changes, rendered by
-# learners_tags' ``module_work``; on a page being kept, between these markers.
-MODULE_WORK_TEMPLATE = "courses/module_work.html"
-WORK_START = "<!--aula:module-work-->"
-WORK_END = "<!--/aula:module-work-->"
+# The part of each page that the last of its tags (``_tags``) changes: the learner's work on a
+# module, their progress in a course. Rendered by learners_tags' ``learner_part``; on a page
+# being kept, between these markers.
+LEARNER_PARTS = {
+    ModulePage: "courses/module_work.html",
+    CoursePage: "courses/course_progress.html",
+}
+PART_START = "<!--aula:learner-part-->"
+PART_END = "<!--/aula:learner-part-->"
+
+
+def learner_part_template(page) -> str:
+    return LEARNER_PARTS[type(page)]
 
 
 def _key(page, request) -> str:
@@ -77,7 +86,8 @@ def _key(page, request) -> str:
 
 
 def _tags(page, user_id: int) -> list[str]:
-    """What the page shows depends on; for a module page, the learner's work on it last."""
+    """What the page shows depends on; last, what its learner's part (``LEARNER_PARTS``) shows:
+    the learner's work on the module, their progress in the course."""
     if isinstance(page, ModulePage):
         course_key = page.course.translation_key
         return [
@@ -118,8 +128,8 @@ def _for_this_response(content: bytes, request) -> bytes:
 
 
 def _parts(content: bytes) -> tuple[bytes, bytes, bytes] | bytes:
-    """A module page as kept: the learner's work apart from the rest, markers removed."""
-    start, end = WORK_START.encode(), WORK_END.encode()
+    """A page as kept: the learner's part apart from the rest, markers removed."""
+    start, end = PART_START.encode(), PART_END.encode()
     if start not in content:
         return content
     before, rest = content.split(start, 1)
@@ -127,21 +137,20 @@ def _parts(content: bytes) -> tuple[bytes, bytes, bytes] | bytes:
     return before, work, after
 
 
-def _only_work_changed(page, kept_versions: tuple, versions: tuple) -> bool:
-    """Everything the kept module page shows is as it was but the learner's work on it (the
-    last of ``_tags``)."""
+def _only_learner_part_changed(kept_versions: tuple, versions: tuple) -> bool:
+    """Everything the kept page shows is as it was but its learner's part (the last of
+    ``_tags``)."""
     return (
-        isinstance(page, ModulePage)
-        and len(kept_versions) == len(versions)
+        len(kept_versions) == len(versions)
         and kept_versions[:-1] == versions[:-1]
         and kept_versions[-1] != versions[-1]
     )
 
 
-def _work_html(page, request) -> bytes:
-    """The learner's part of the module page, rendered alone with the page's context."""
-    html = render_to_string(MODULE_WORK_TEMPLATE, page.get_context(request), request=request)
-    return html.encode()
+def _learner_part(page, request) -> bytes:
+    """The learner's part of the page, rendered alone with the page's context."""
+    template = learner_part_template(page)
+    return render_to_string(template, page.get_context(request), request=request).encode()
 
 
 def _keeps_no_foreign_token(key: str, request) -> bool:
@@ -151,9 +160,9 @@ def _keeps_no_foreign_token(key: str, request) -> bool:
 
 
 def serve_kept(serve):
-    """Wraps Wagtail's serve chain (``on_serve_page``): the kept copy; a kept module page
-    whose learner's work on it changed since, with that part rendered again; else the page
-    rendered and kept."""
+    """Wraps Wagtail's serve chain (``on_serve_page``): the kept copy; a kept page whose
+    learner's part changed since, with that part rendered again; else the page rendered and
+    kept."""
 
     def inner(page, request, serve_args, serve_kwargs):
         if not _is_cacheable(page, request):
@@ -165,18 +174,18 @@ def serve_kept(serve):
             if kept_versions == versions:
                 content = b"".join(kept) if isinstance(kept, tuple) else kept
                 return _kept_response(content, headers, request)
-            if isinstance(kept, tuple) and _only_work_changed(page, kept_versions, versions):
+            if isinstance(kept, tuple) and _only_learner_part_changed(kept_versions, versions):
                 # The rest of the page (and whether the learner may open it) is as kept.
                 request.aula_keeping = True
                 before, _old, after = kept
-                kept = (before, _work_html(page, request), after)
+                kept = (before, _learner_part(page, request), after)
                 if _keeps_no_foreign_token(key, request):
                     page_cache.keep(
                         key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False
                     )
                 return _kept_response(b"".join(kept), headers, request)
         # Rendered to be kept: base.html leaves the messages' marker, the discussion's forms
-        # their token slots and a module page its markers around the learner's work, for
+        # their token slots and the page its markers around the learner's part, for
         # _parts and _for_this_response (home.templatetags.aula_tags, learners_tags).
         request.aula_keeping = True
         response = serve(page, request, serve_args, serve_kwargs)

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, get_language_info
 from learners.enrolment.sanitize import safe_html
 from learners.enrolment.selectors import cohorts_for_course
 from learners.learn.forms import EnrolForm
-from learners.learn.page_cache import MODULE_WORK_TEMPLATE, WORK_END, WORK_START
+from learners.learn.page_cache import PART_END, PART_START, learner_part_template
 from learners.learn.views import REFLECTION_DRAFTS
 from learners.progress.selectors import (
     completed_module_keys,
@@ -41,16 +41,15 @@ def course_cohorts(context, course):
 
 
 @register.simple_tag(takes_context=True)
-def module_work(context):
-    """The part of a module page that the learner's work on the module changes
-    (``MODULE_WORK_TEMPLATE``: completion, the quizzes' and reflections' blocks), rendered with
-    the page's context. On a page being kept for a learner (``request.aula_keeping``), between
-    the markers by which learners/learn/page_cache.py renders this part alone once that work
-    changes, and the rest of the kept page not."""
-    template = context.template.engine.get_template(MODULE_WORK_TEMPLATE)
-    html = template.render(context)
+def learner_part(context):
+    """The part of a course or module page that the learner's own progress or work changes
+    (``page_cache.LEARNER_PARTS``), rendered with the page's context. On a page being kept for
+    a learner (``request.aula_keeping``), between the markers by which
+    learners/learn/page_cache.py renders this part alone once only it changes."""
+    name = learner_part_template(context["page"])
+    html = context.template.engine.get_template(name).render(context)
     if getattr(context.get("request"), "aula_keeping", False):
-        html = f"{WORK_START}{html}{WORK_END}"
+        html = f"{PART_START}{html}{PART_END}"
     return mark_safe(html)  # noqa: S308  (a template's output)
 
 

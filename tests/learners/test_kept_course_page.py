@@ -2,11 +2,15 @@
 is not rendered again, and whatever the page shows that changes — progress, enrolments, the
 course's cohorts, the content, the learner's profile or roles — is on the very next view."""
 
+import re
+
 import pytest
 from django.contrib.messages import constants, get_messages
+from django.core.cache import cache
 from django.test import Client
 
 from courses.models import CoursePage
+from learners.accounts import page_state
 from learners.enrolment import services as enrolment_services
 from learners.progress import services as progress
 from tests.factories import (
@@ -16,6 +20,8 @@ from tests.factories import (
     learner,
 )
 from tests.learners.kept_pages import KEPT_QUERIES, kept, view
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture
@@ -143,3 +149,29 @@ def test_cache_off_renders_everyview(reader, course, settings):
     reader.get(course.url)
     _html, queries = view(reader, course.url)
     assert queries > KEPT_QUERIES
+
+
+def test_after_progress_only_the_learners_part_is_rendered_and_equals_a_whole_page(
+    reader, course, seat
+):
+    kept(reader, course.url)
+    progress.mark_module_complete(enrolment=seat, module=modules_of(course)[0])
+    response = reader.get(course.url)
+    names = {template.name for template in response.templates}
+    assert "courses/course_progress.html" in names
+    assert not names & {"courses/course_page.html", "base.html"}
+    spliced = response.content.decode()
+    assert "1 of 3 modules done" in spliced and "aula:learner-part" not in spliced
+    cache.clear()
+    rendered, _queries = view(reader, course.url)  # rendered from scratch
+    assert CSRF.sub("", spliced) == CSRF.sub("", rendered)
+    again, queries = view(reader, course.url)
+    assert queries == KEPT_QUERIES and "1 of 3 modules done" in again
+
+
+def test_a_change_beside_the_progress_renders_the_whole_course_page(reader, course, seat):
+    kept(reader, course.url)
+    page_state.progress_changed(seat.learner_id)
+    page_state.learner_changed(seat.learner_id)
+    response = reader.get(course.url)
+    assert "base.html" in {template.name for template in response.templates}
