@@ -179,7 +179,7 @@ def upcoming_sessions(
             (slot for cohort in seated.values() for slot in cohort_slots(cohort)),
             key=lambda slot: (slot.starts_at, slot.pk),
         )
-        candidates = _with_pages([slot for slot in candidates if slot.ends_at > now][:limit])
+        slots = _with_pages([slot for slot in candidates if slot.ends_at > now][:limit])
     else:
         candidates = _with_pages(
             list(
@@ -188,7 +188,7 @@ def upcoming_sessions(
                 .order_by("starts_at", "pk")[: limit + RUNNING_ALLOWANCE]
             )
         )
-    slots = [slot for slot in candidates if slot.ends_at > now][:limit]
+        slots = [slot for slot in candidates if slot.ends_at > now][:limit]
     return rows_for(
         slots,
         language=language,

@@ -298,15 +298,18 @@ def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
         stats[enrolment.pk].sessions = sessions.get(enrolment.cohort_id, 0)
     # A cohort without a scheduled session has no attendance to count.
     attending = [enrolment.pk for enrolment in enrolments if sessions.get(enrolment.cohort_id)]
-    present = (
-        Attendance.objects.filter(
-            enrolment_id__in=attending, status=AttendanceStatus.PRESENT, slot__is_cancelled=False
+    if attending:
+        present = (
+            Attendance.objects.filter(
+                enrolment_id__in=attending,
+                status=AttendanceStatus.PRESENT,
+                slot__is_cancelled=False,
+            )
+            .values_list("enrolment_id")
+            .annotate(count=Count("pk"))
         )
-        .values_list("enrolment_id")
-        .annotate(count=Count("pk"))
-    )
-    for enrolment_id, count in present if attending else ():
-        stats[enrolment_id].present = count
+        for enrolment_id, count in present:
+            stats[enrolment_id].present = count
     return stats
 
 
