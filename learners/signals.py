@@ -15,6 +15,8 @@ from . import audit
 from .accounts import mfa, page_state
 from .accounts.handlers import create_profile, verify_the_only_email_address
 from .accounts.models import LearnerProfile
+from .certificates.models import Certificate
+from .certificates.services import certificate_changed
 from .discussion.models import Post, Thread
 from .enrolment import handlers as page_cache
 from .enrolment.models import Enrolment
@@ -43,6 +45,8 @@ for _signal in (post_save, post_delete):
     _signal.connect(page_state.post_changed, sender=Post, weak=False)
     _signal.connect(page_state.thread_changed, sender=Thread, weak=False)
     _signal.connect(page_state.calendar_feed_changed, sender=CalendarFeed, weak=False)
+    # Not on the kept pages: the certificate links on /learn/ (their own tag).
+    _signal.connect(certificate_changed, sender=Certificate, weak=False)
 m2m_changed.connect(
     page_state.tutors_changed,
     sender=Cohort.tutors.through,

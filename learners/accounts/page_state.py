@@ -46,6 +46,11 @@ def reading_changed(user_id: int) -> None:
     page_cache.invalidate_tag(reading_tag(user_id))
 
 
+def certificates_tag(user_id: int) -> str:
+    """The person's certificates (the links on /learn/)."""
+    return f"certificates:{user_id}"
+
+
 def discussion_tag(course_key) -> str:
     return f"discussion:{course_key}"
 

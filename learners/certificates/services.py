@@ -37,6 +37,7 @@ from aula.links import public_url
 from courses.selectors import in_language
 from home import cache as page_cache
 from home.models import SiteSettings
+from learners.accounts.page_state import certificates_tag
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 
 from . import status_list, tasks
@@ -449,16 +450,35 @@ def reissue_for_cohort(*, cohort, by) -> CohortReissue:
 # --- the learner ----------------------------------------------------------------------------
 
 
+def certificate_changed(sender, instance, **kwargs):
+    """A certificate was issued, revoked, replaced or deleted (a signal handler): its learner's
+    links on /learn/ (``learner_certificates``)."""
+    if Certificate.enrolment.is_cached(instance):
+        learner_id = instance.enrolment.learner_id
+    else:
+        enrolment = Enrolment.objects.filter(pk=instance.enrolment_id)  # gone: erased with it
+        learner_id = enrolment.values_list("learner_id", flat=True).first()
+    if learner_id is not None:
+        page_cache.invalidate_tag(certificates_tag(learner_id))
+
+
 def learner_certificates(user) -> dict[int, Certificate]:
-    """The user's current certificates by enrolment id (one query)."""
+    """The user's current certificates by enrolment id: one query, kept under their
+    certificates' tag, which every save or deletion of one of them bumps (learners/signals.py).
+    The PDF's name is not used by its readers (it changes with ``update()``)."""
     if not user.is_authenticated:
         return {}
-    return {
-        certificate.enrolment_id: certificate
-        for certificate in Certificate.objects.filter(
-            enrolment__learner=user, replaced_at__isnull=True
-        )
-        .defer("credential")  # a signed document of a few kilobytes, not shown
-        .annotate(course_key=F("enrolment__cohort__course__translation_key"))
-        .order_by("issued_at")
-    }
+    return page_cache.remember(
+        f"aula:learner-certificates:{user.pk}",
+        lambda: {
+            certificate.enrolment_id: certificate
+            for certificate in Certificate.objects.filter(
+                enrolment__learner=user, replaced_at__isnull=True
+            )
+            .defer("credential", "pdf")  # not shown: a signed document; a name update() changes
+            .annotate(course_key=F("enrolment__cohort__course__translation_key"))
+            .order_by("issued_at")
+        },
+        tags=[certificates_tag(user.pk)],
+        content=False,
+    )

@@ -11,6 +11,7 @@ text no longer changes, so markup that stripping one tag would assemble
 cleans to nothing visible is stored as nothing (and refused by the services that save it).
 """
 
+import functools
 import threading
 import unicodedata
 from html import unescape
@@ -32,6 +33,9 @@ VISIBLE_CATEGORIES = ("L", "N", "P", "S")  # letters, numbers, punctuation, symb
 LINK_REL = "nofollow noopener noreferrer"
 # Links in posts of the cohort discussion (learners.discussion): user-generated content.
 UGC_LINK_REL = "nofollow ugc noopener"
+# Texts whose cleaned and linked HTML a process keeps (``safe_html``): at most MAX_LENGTH
+# characters each, so a few megabytes at worst.
+SHOWN_KEPT = 512
 
 
 def _link_rel(rel: str):
@@ -104,12 +108,18 @@ def clean_html(text: str) -> str:
 def safe_html(text: str, *, rel: str = LINK_REL) -> SafeString:
     """For templates: plain text escaped with its paragraphs and line breaks kept; HTML cleaned
     again on the way out; links made clickable and marked nofollow (``rel``)."""
-    text = (text or "").strip()
+    return mark_safe(_shown((text or "").strip(), rel))  # noqa: S308  (escaped or cleaned)
+
+
+@functools.lru_cache(maxsize=SHOWN_KEPT)
+def _shown(text: str, rel: str) -> str:
+    """``safe_html``'s work, done once per text and ``rel`` in a process: the same reflections
+    and posts are shown on every view of their pages, and cleaning and linking them is the
+    same work each time (bleach's output depends on nothing else)."""
     if "<" not in text:
         html = linebreaks(text, autoescape=True)
     else:
         html = _cleaner().clean(text)
         if not any(tag in html for tag in BLOCK_TAGS):
             html = linebreaks(html)  # text with inline tags only: keep its paragraphs
-    linked = bleach.linkify(html, callbacks=[_link_rel(rel)], skip_tags=["pre"])
-    return mark_safe(linked)  # noqa: S308  (escaped or cleaned by bleach just above)
+    return bleach.linkify(html, callbacks=[_link_rel(rel)], skip_tags=["pre"])

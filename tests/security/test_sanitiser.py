@@ -14,6 +14,7 @@ from learners.enrolment.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_PROTOCOLS,
     ALLOWED_TAGS,
+    UGC_LINK_REL,
     clean_html,
     safe_html,
 )
@@ -191,3 +192,16 @@ def test_threads_clean_at_the_same_time_without_breaking_each_others_parse():
     finally:
         sys.setswitchinterval(interval)
     assert errors == [] and mismatches == []
+
+
+def test_a_text_shown_again_is_cleaned_once_and_shown_the_same(monkeypatch):
+    calls = []
+    linkify = bleach.linkify
+    monkeypatch.setattr(bleach, "linkify", lambda *a, **kw: calls.append(a) or linkify(*a, **kw))
+    text = "<p>Twice: <a href='https://example.org/twice'>a link</a><script>x</script></p>"
+    first, second = safe_html(text), safe_html(f"  {text}\n")
+    assert first == second
+    assert "<script" not in first and 'rel="nofollow noopener noreferrer"' in first
+    assert len(calls) == 1
+    assert safe_html(text, rel=UGC_LINK_REL) != first  # another rel: its own work
+    assert len(calls) == 2
