@@ -31,8 +31,9 @@ module gate (``learners.wagtail_hooks.require_enrolment_for_modules``) after: a 
 made of a page the learner was let in to, and whatever would shut them out (a withdrawal, a
 cohort's change) makes it stale. The page's CSRF token is the browser's: the key includes a
 digest of the CSRF secret its cookie carries, so another browser of the same person gets its
-own copy; a page rendered for a browser without the cookie is kept only if it drew no token
-(its forms would carry one of the secret that response sets, which only that browser gets).
+own copy; a page rendered for a browser without the cookie is kept under the secret its
+response sets (the cookie that browser sends from then on), or, if it drew no token, for any
+browser without one.
 """
 
 import hashlib
@@ -79,7 +80,7 @@ def learner_part_template(page) -> str:
 
 
 def _key(page, request) -> str:
-    # No CSRF cookie: only a page whose rendering asked for no token is kept (see inner).
+    # Read again once the page is rendered: a first token sets the secret (see inner).
     secret = request.META.get("CSRF_COOKIE") or ""
     session = hashlib.sha256(secret.encode()).hexdigest()[:16] if secret else "none"
     return f"{KEY_PREFIX}{request.user.pk}:{page.pk}:{get_language()}:{session}"
@@ -153,12 +154,6 @@ def _learner_part(page, request) -> bytes:
     return render_to_string(template, page.get_context(request), request=request).encode()
 
 
-def _keeps_no_foreign_token(key: str, request) -> bool:
-    # A page rendered for a browser without a CSRF cookie carries a token of the secret this
-    # response sets (if it drew one): only this browser will have it.
-    return not (key.endswith(":none") and request.META.get("CSRF_COOKIE"))
-
-
 def serve_kept(serve):
     """Wraps Wagtail's serve chain (``on_serve_page``): the kept copy; a kept page whose
     learner's part changed since, with that part rendered again; else the page rendered and
@@ -179,10 +174,9 @@ def serve_kept(serve):
                 request.aula_keeping = True
                 before, _old, after = kept
                 kept = (before, _learner_part(page, request), after)
-                if _keeps_no_foreign_token(key, request):
-                    page_cache.keep(
-                        key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False
-                    )
+                # Under the secret of the token it may have drawn (as below).
+                key = _key(page, request)
+                page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
                 return _kept_response(b"".join(kept), headers, request)
         # Rendered to be kept: base.html leaves the messages' marker, the discussion's forms
         # their token slots and the page its markers around the learner's part, for
@@ -194,11 +188,10 @@ def serve_kept(serve):
         if response.streaming:
             return response
         kept = _parts(response.content)
-        if (
-            response.status_code == 200
-            and not response.cookies
-            and _keeps_no_foreign_token(key, request)
-        ):
+        if response.status_code == 200 and not response.cookies:
+            # A browser without a CSRF cookie that the page drew a token for gets the cookie
+            # of its secret with this response: the copy is filed under it.
+            key = _key(page, request)
             headers = [(name, value) for name, value in response.items()]
             page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
         content = b"".join(kept) if isinstance(kept, tuple) else kept

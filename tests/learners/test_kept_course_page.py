@@ -5,6 +5,7 @@ course's cohorts, the content, the learner's profile or roles — is on the very
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.messages import constants, get_messages
 from django.core.cache import cache
 from django.test import Client
@@ -118,11 +119,12 @@ def test_another_session_of_the_same_learner_gets_its_own_copy(reader, course, s
     assert 'name="csrfmiddlewaretoken"' in kept(reader, course.url)
     phone = Client()
     phone.force_login(seat.learner)
-    phone.get(course.url)  # sets this session's CSRF cookie: never kept
-    _html, queries = view(phone, course.url)
+    _html, queries = view(phone, course.url)  # its own, with the CSRF cookie it sets
     assert queries > KEPT_QUERIES
-    _html, queries = view(phone, course.url)
+    assert settings.CSRF_COOKIE_NAME in phone.cookies
+    html, queries = view(phone, course.url)
     assert queries == KEPT_QUERIES
+    assert CSRF.search(html).group(1) != CSRF.search(kept(reader, course.url)).group(1)
 
 
 def test_staff_pages_are_neverkept(course, admin_user):

@@ -46,8 +46,7 @@ def module(course):
 
 
 def test_second_view_of_a_module_is_the_kept_copy(reader, module):
-    reader.get(module.url)
-    first, rendered = view(reader, module.url)
+    first, rendered = view(reader, module.url)  # the first sets the CSRF cookie: kept under it
     second, kept = view(reader, module.url)
     assert TOKEN.sub("", second) == TOKEN.sub("", first)  # each view has its own question token
     assert kept == KEPT_QUERIES < rendered
@@ -149,22 +148,26 @@ def test_a_browser_without_the_csrf_cookie_gets_a_page_whose_forms_it_can_send(
     reader, module, seat
 ):
     """Same session, CSRF cookie gone (cleared, or another browser tab profile): the page it
-    gets must carry a token of the secret its response sets, not the kept copy's."""
+    gets must carry a token of the secret its response sets, not the kept copy's; and its own
+    copy, kept under that secret, too."""
     kept(reader, module.url)
     browser = Client(enforce_csrf_checks=True)
     browser.cookies[settings.SESSION_COOKIE_NAME] = reader.cookies[settings.SESSION_COOKIE_NAME]
-    html = browser.get(module.url).content.decode()
-    token = CSRF.search(html).group(1)
-    response = browser.post(
-        reverse("learn_quiz", args=[module.pk]),
-        {
-            "csrfmiddlewaretoken": token,
-            "block_id": block_id(module, "quiz"),
-            "question-1": "1",
-            "question-2": ["1", "2"],
-        },
-    )
-    assert response.status_code == 302
+    first = browser.get(module.url).content.decode()
+    html, queries = view(browser, module.url)
+    assert queries == KEPT_QUERIES
+    assert TOKEN.sub("", html) == TOKEN.sub("", first)
+    for page in (first, html):
+        response = browser.post(
+            reverse("learn_quiz", args=[module.pk]),
+            {
+                "csrfmiddlewaretoken": CSRF.search(page).group(1),
+                "block_id": block_id(module, "quiz"),
+                "question-1": "1",
+                "question-2": ["1", "2"],
+            },
+        )
+        assert response.status_code == 302
 
 
 def test_a_withdrawn_learner_is_sent_to_the_course_not_served_the_copy(reader, module, seat):
