@@ -1,14 +1,17 @@
 """The load test's Server-Timing header (aula/timing.py): CPU and wall milliseconds of the whole
 request, only when AULA_SERVER_TIMING=1 puts the middleware first in MIDDLEWARE."""
 
+import importlib.util
 import json
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from django.conf import settings
-from django.test import override_settings
+from django.test import Client, override_settings
 
 TIMING = "aula.timing.ServerTimingMiddleware"
 HEADER = re.compile(r"^cpu;dur=\d+\.\d{2}, app;dur=\d+\.\d{2}$")
@@ -53,3 +56,42 @@ def test_header_absent_when_off(client, site_tree):
     page = client.get("/en/")
     assert page.status_code == 200
     assert "Server-Timing" not in page
+
+
+@pytest.mark.django_db
+def test_a_learners_page_says_what_their_page_cache_gave(catalogue):
+    from tests.factories import CohortFactory, EnrolmentFactory, build_course
+    from tests.learners.test_progress import post_quiz, quiz_module
+
+    course = build_course(catalogue, modules=1, title="Decent work in the care economy")
+    module = quiz_module(course)
+    seat = EnrolmentFactory(cohort=CohortFactory(course=course))
+    reader = Client()
+    reader.force_login(seat.learner)
+    with override_settings(MIDDLEWARE=[TIMING, *settings.MIDDLEWARE]):
+        first = reader.get(module.url)["Server-Timing"]
+        second = reader.get(module.url)["Server-Timing"]
+        post_quiz(reader, module, {1: [1], 2: [1, 2]})
+        after_answer = reader.get(module.url)["Server-Timing"]
+        outline = reader.get(course.url)["Server-Timing"]
+        dashboard = reader.get("/en/learn/")["Server-Timing"]
+    assert first.endswith(", kept;desc=page")
+    assert second.endswith(", kept;desc=copy")
+    assert after_answer.endswith(", kept;desc=part")
+    assert outline.endswith(", kept;desc=page")
+    assert HEADER.match(dashboard)  # not a kept page
+
+
+def test_the_load_report_lists_what_the_page_cache_gave(capsys):
+    path = Path(settings.BASE_DIR) / "bench" / "load" / "run.py"
+    spec = importlib.util.spec_from_file_location("aula_load_run", path)
+    load_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(load_run)
+    load_run.print_kept(
+        {"learner: module page": {"copy": [3, 1.5], "page": [1, 12.0], "part": [2, 15.0]}}
+    )
+    out = capsys.readouterr().out
+    assert (
+        "learner: module page: 3 their kept copy (0.5 ms), 2 their part rendered again (7.5 ms),"
+        " 1 rendered whole (12.0 ms)"
+    ) in out

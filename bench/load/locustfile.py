@@ -292,6 +292,9 @@ _missing = {"count": 0}
 _steady: list[float] = []
 _spawned = {"at": None}
 TIMING = re.compile(r"\b(cpu|app);dur=([0-9.]+)")
+KEPT = re.compile(r"\bkept;desc=(\w+)")
+# {request type: {what the learner's page cache gave: [requests, server CPU ms]}}
+_kept: dict[str, dict[str, list[float]]] = {}
 
 
 @events.request.add_listener
@@ -308,8 +311,14 @@ def _server_timing(name, response=None, exception=None, response_time=None, **_k
     if not header:
         _missing["count"] += 1
         return
-    for metric, value in TIMING.findall(header):
+    timings = dict(TIMING.findall(header))
+    for metric, value in timings.items():
         (_cpu if metric == "cpu" else _app).setdefault(name, []).append(float(value))
+    kept = KEPT.search(header)
+    if kept:
+        counts = _kept.setdefault(name, {}).setdefault(kept.group(1), [0, 0.0])
+        counts[0] += 1
+        counts[1] += float(timings.get("cpu", 0))
 
 
 @events.spawning_complete.add_listener
@@ -319,6 +328,7 @@ def _reset_with_stats(user_count, **_kwargs):
     if os.environ.get("LOAD_RESET_CPU") == "1":
         _cpu.clear()
         _app.clear()
+        _kept.clear()
         _missing["count"] = 0
 
 
@@ -328,7 +338,15 @@ def _write_samples(**_kwargs):
         return
     path = Path(directory) / f"cpu-{os.getpid()}.json"
     path.write_text(
-        json.dumps({"cpu": _cpu, "app": _app, "missing": _missing["count"], "steady": _steady})
+        json.dumps(
+            {
+                "cpu": _cpu,
+                "app": _app,
+                "kept": _kept,
+                "missing": _missing["count"],
+                "steady": _steady,
+            }
+        )
     )
 
 

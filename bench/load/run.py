@@ -320,11 +320,16 @@ def run_locust(args, *, users: int, rate: float, run_time: int, prefix: Path, re
         "processes": max(1, args.processes),
         "core_share": used / wall if wall else 0.0,
     }
-    samples = {"cpu": {}, "app": {}, "missing": 0, "steady": []}
+    samples = {"cpu": {}, "app": {}, "kept": {}, "missing": 0, "steady": []}
     for path in cpu_dir.glob("cpu-*.json"):
         part = json.loads(path.read_text())
         samples["missing"] += part.get("missing", 0)
         samples["steady"].extend(part.get("steady", []))
+        for name, outcomes in part.get("kept", {}).items():
+            for outcome, (count, cpu_ms) in outcomes.items():
+                merged = samples["kept"].setdefault(name, {}).setdefault(outcome, [0, 0.0])
+                merged[0] += count
+                merged[1] += cpu_ms
         for kind in ("cpu", "app"):
             for name, values in part.get(kind, {}).items():
                 samples[kind].setdefault(name, []).extend(values)
@@ -456,7 +461,36 @@ def steady(args, data: dict, stamp: str) -> dict:
         )
     if samples["missing"]:
         print(f"  ({samples['missing']:,} responses had no Server-Timing header)")
-    return {"stats": stats, "server_cpu": cpu, "failures": failures, "locust": usage}
+    print_kept(samples["kept"])
+    return {
+        "stats": stats,
+        "server_cpu": cpu,
+        "kept": samples["kept"],
+        "failures": failures,
+        "locust": usage,
+    }
+
+
+KEPT_OUTCOMES = {
+    "copy": "their kept copy",
+    "part": "their part rendered again",
+    "page": "rendered whole",
+}
+
+
+def print_kept(kept: dict) -> None:
+    """What the learners' page cache gave (the server's ``kept`` in Server-Timing): requests and
+    mean server CPU of each outcome, per request type."""
+    if not kept:
+        return
+    print("\nlearners' course and module pages (learners/learn/page_cache.py):")
+    for name in sorted(kept):
+        shown = []
+        for outcome, label in KEPT_OUTCOMES.items():
+            count, cpu_ms = kept[name].get(outcome, (0, 0.0))
+            if count:
+                shown.append(f"{count:,} {label} ({cpu_ms / count:.1f} ms)")
+        print(f"  {name}: " + ", ".join(shown))
 
 
 def saturation(args, data: dict, stamp: str) -> dict:

@@ -17,6 +17,10 @@ part changed (their work on a module: the page an answer or a reflection sends t
 their progress, on a course page), only that part of the kept page is rendered again
 (``LEARNER_PARTS``, kept between markers).
 
+What a request got (``request.aula_kept``: the kept ``copy``, the learner's ``part`` rendered
+again, the whole ``page`` rendered) is named in the load test's Server-Timing header
+(aula/timing.py).
+
 Messages (``django.contrib.messages``) are not part of a copy: the page is kept with a marker
 where base.html shows them (``{% page_messages %}``), and each response puts in the messages
 waiting for it, so the page a learner is sent to after answering a quiz is rendered once, with
@@ -167,11 +171,13 @@ def serve_kept(serve):
         if entry is not None:
             kept_versions, (kept, headers) = entry
             if kept_versions == versions:
+                request.aula_kept = "copy"
                 content = b"".join(kept) if isinstance(kept, tuple) else kept
                 return _kept_response(content, headers, request)
             if isinstance(kept, tuple) and _only_learner_part_changed(kept_versions, versions):
                 # The rest of the page (and whether the learner may open it) is as kept.
                 request.aula_keeping = True
+                request.aula_kept = "part"
                 before, _old, after = kept
                 kept = (before, _learner_part(page, request), after)
                 # Under the secret of the token it may have drawn (as below).
@@ -182,6 +188,7 @@ def serve_kept(serve):
         # their token slots and the page its markers around the learner's part, for
         # _parts and _for_this_response (home.templatetags.aula_tags, learners_tags).
         request.aula_keeping = True
+        request.aula_kept = "page"
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()
