@@ -6,7 +6,15 @@ templates render the questions and prompt, and show a submit control only when t
 side supplies an ``action_url`` in the context.
 """
 
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+
 from django import forms
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -137,6 +145,40 @@ class QuizQuestionBlock(blocks.StructBlock):
         return value
 
 
+class RenderedQuizzes:
+    """Quiz blocks as rendered by this process, least recently used first out past
+    ``size``: see ``QuizBlock.render``."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[tuple, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> str | None:
+        with self._lock:
+            html = self._items.get(key)
+            if html is not None:
+                self._items.move_to_end(key)
+            return html
+
+    def put(self, key: tuple, html: str) -> None:
+        with self._lock:
+            self._items[key] = html
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+# About 3 KB each: a course's quizzes, each as not yet answered and after its common answers.
+RENDERED_QUIZZES = RenderedQuizzes(size=1024)
+# Where the page's CSRF token goes in a kept rendering (each response gets its own).
+CSRF_TOKEN_SLOT = "aula-csrf-token-slot"  # noqa: S105 - a placeholder, not a secret
+
+
 class QuizBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Title"), max_length=200, default=_("Check your understanding")
@@ -168,6 +210,52 @@ class QuizBlock(blocks.StructBlock):
                 }
             ],
         }
+
+    def render(self, value, context=None):
+        """The quiz's template, rendered once per process for each set of what it shows
+        (``_shown``): its questions, the language, whether it is a form, and the learner's
+        attempts, best score and last answers. Learners who have not answered a quiz yet, and
+        those who gave the same answers, see the same quiz: a module page's quiz was a third of
+        rendering it. The CSRF token, the same form for everyone, is put in afterwards."""
+        if context is None:
+            return super().render(value, context)
+        token = context.get("csrf_token")
+        key = self._shown(value, context, has_token=bool(token))
+        html = RENDERED_QUIZZES.get(key)
+        if html is None:
+            html = super().render(
+                value, {**context, "csrf_token": CSRF_TOKEN_SLOT if token else token}
+            )
+            RENDERED_QUIZZES.put(key, str(html))
+        if CSRF_TOKEN_SLOT in html:  # asked for only where the form is shown, as the tag does
+            html = html.replace(CSRF_TOKEN_SLOT, str(token))
+        return mark_safe(html)  # noqa: S308 - the block's own template, rendered above
+
+    def _shown(self, value, context, *, has_token: bool) -> tuple:
+        """Everything components/blocks/quiz_block.html shows, but the CSRF token: the quiz
+        (a digest of its content), the block's id, the language, the form's address and
+        the learner's state of this quiz (``learner_blocks``, set by learners_tags'
+        ``module_progress``: the results it holds follow from the quiz and the last answers,
+        and are in the key all the same)."""
+        # Its content without the ids that a list stored without them gets anew on each call.
+        content = self.get_api_representation(value)
+        stored = json.dumps(content, sort_keys=True, cls=DjangoJSONEncoder)
+        bid = context.get("id") or context.get("block_id") or "q"
+        state = (context.get("learner_blocks") or {}).get(bid) or {}
+        chosen = tuple(
+            sorted((n, tuple(answers)) for n, answers in state.get("chosen", {}).items())
+        )
+        results = tuple(
+            sorted((n, result.correct) for n, result in state.get("results", {}).items())
+        )
+        return (
+            hashlib.sha256(stored.encode()).hexdigest(),
+            str(bid),
+            get_language(),
+            context.get("quiz_action_url"),
+            has_token,
+            (state.get("attempts"), state.get("passed"), state.get("best"), chosen, results),
+        )
 
 
 class ReflectionPromptBlock(blocks.StructBlock):

@@ -72,11 +72,14 @@ def empty_cache_between_tests(settings):
     keep cached values (home/cache.py) in step."""
     from django.core.cache import cache
 
+    from courses.blocks import RENDERED_QUIZZES
+
     settings.AULA_PAGE_CACHE_SECONDS = 0
     # Absolute links (emails, calendar feeds, certificates) are asserted against this host.
     # Set per test: a CI run once saw the base settings' default here mid-run (see the note).
     settings.AULA_PUBLIC_URL = settings.WAGTAILADMIN_BASE_URL = "http://testserver"
     cache.clear()
+    RENDERED_QUIZZES.clear()  # the quizzes this process rendered (courses/blocks.py)
     yield
     cache.clear()
 
