@@ -50,12 +50,35 @@ def pages_by_id(model, ids) -> dict:
     ids = sorted(set(ids))
     if not ids:
         return {}
-    key = ",".join(map(str, ids))
-    if len(key) > 64:
-        key = hashlib.sha256(key.encode()).hexdigest()[:32]
     return page_cache.remember(
-        f"aula:pages:{model._meta.label_lower}:{key}",
+        f"aula:pages:{model._meta.label_lower}:{_ids_key(ids)}",
         lambda: {page.pk: page for page in model.objects.filter(pk__in=ids)},
+    )
+
+
+def _ids_key(values) -> str:
+    key = ",".join(map(str, values))
+    return key if len(key) <= 64 else hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def pages_in_language(model, translation_keys, language: str) -> dict:
+    """The live pages of ``model`` in ``language`` by translation key (those with no live page
+    in it left out), from the cache until the next publish, unpublish or move (one round trip).
+    For lists of sessions and courses shown in the reader's language."""
+    keys = sorted({str(key) for key in translation_keys})
+    if not keys:
+        return {}
+
+    def load():
+        pages = (
+            model.objects.live()
+            .filter(translation_key__in=keys, locale__language_code=language)
+            .select_related("locale")
+        )
+        return {page.translation_key: page for page in pages}
+
+    return page_cache.remember(
+        f"aula:pages-in:{model._meta.label_lower}:{language}:{_ids_key(keys)}", load
     )
 
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, LiveSessionPage, SessionSlot
-from courses.selectors import course_tag, pages_by_id
+from courses.selectors import course_tag, pages_by_id, pages_in_language
 from home import cache as page_cache
 from home.models import exclude_private
 from learners.accounts.models import LearnerProfile
@@ -67,17 +67,6 @@ def profile_zone(user, default: str = "UTC") -> str:
     return profile.time_zone if profile else default
 
 
-def _localized(model, keys, language: str) -> dict:
-    if not keys:
-        return {}
-    return {
-        page.translation_key: page
-        for page in model.objects.live()
-        .filter(translation_key__in=keys, locale__language_code=language)
-        .select_related("locale")
-    }
-
-
 def rows_for(
     slots: list[SessionSlot],
     *,
@@ -87,18 +76,19 @@ def rows_for(
     now: datetime | None = None,
     page: LiveSessionPage | None = None,
 ) -> list[SessionRow]:
-    """Session rows with pages in ``language`` (two queries: sessions and courses; none when
-    every slot is of ``page``, shown in its language). ``zone`` None shows each slot in its
-    cohort's zone (visitors)."""
+    """Session rows with pages in ``language`` (sessions and courses from the cache until the
+    next publish, ``courses.selectors.pages_in_language``; none asked for when every slot is of
+    ``page``, shown in its language). ``zone`` None shows each slot in its cohort's zone
+    (visitors)."""
     now = now or timezone.now()
     if page is not None:
         sessions = {page.translation_key: page}
         courses = {page.course.translation_key: page.course}
     else:
         keys = {s.session.translation_key for s in slots}
-        sessions = _localized(LiveSessionPage, keys, language)
+        sessions = pages_in_language(LiveSessionPage, keys, language)
         keys = {s.cohort.course.translation_key for s in slots}
-        courses = _localized(CoursePage, keys, language)
+        courses = pages_in_language(CoursePage, keys, language)
     rows = []
     for slot in slots:
         session = sessions.get(slot.session.translation_key, slot.session)
