@@ -4,12 +4,14 @@ most recently and its next module; then the upcoming sessions; the same number o
 whatever the number of enrolments."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from courses.models import LiveSessionPage, ModulePage
 from tests.factories import (
@@ -102,6 +104,24 @@ def test_learn_page_queries_do_not_grow_with_series_and_courses(
     with django_assert_num_queries(small_count):
         response = client.get(reverse("learn_dashboard"))
     assert response.content.decode().count("live sessions attended") == 5
+
+
+def test_learn_page_reads_the_sites_root_paths_once_whatever_the_courses_it_links(
+    client, catalogue
+):
+    """Each page link made without the request read Wagtail's site root paths from the cache
+    again: a round trip to Redis per course, module and session linked."""
+    me = learner()
+    client.force_login(me)
+    for n in range(3):
+        series_enrolment(catalogue, me, title=f"Series {n}")
+        course = build_course(catalogue, modules=2, title=f"Course {n}")
+        EnrolmentFactory(learner=me, cohort=CohortFactory(course=course))
+    client.get(reverse("learn_dashboard"))
+    with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
+        response = client.get(reverse("learn_dashboard"))
+    assert response.content.decode().count('class="card__title"') >= 6  # courses and sessions
+    assert read.call_count == 1
 
 
 def test_the_course_page_of_a_live_series_counts_sessions_not_modules(client, catalogue):
