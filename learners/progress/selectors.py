@@ -8,6 +8,7 @@ from uuid import UUID
 from courses.models import CoursePage, ModulePage, SessionSlot
 from courses.selectors import course_tag
 from home import cache as page_cache
+from learners.accounts.page_state import progress_tag
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.enrolment.selectors import enrolments_in_course
 
@@ -138,20 +139,28 @@ class ModuleState:
 
 
 def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
-    """Completion, quiz attempts (best score, count, last answers) and reflections: 3 queries."""
+    """Completion (``completed_module_keys``, from the cache while the learner's progress is
+    unchanged), quiz attempts (per quiz: best score, count, whether passed and the last
+    answers, ``last_answers``) and reflections: 2 queries, or 3. The attempts are read as plain
+    values: every attempt is kept, and a learner who tries a quiz often has many."""
     key = module.translation_key
-    completed = ModuleProgress.objects.filter(enrolment=enrolment, module_key=key).exists()
+    completed = key in completed_module_keys(enrolment)
     blocks: dict[str, dict] = defaultdict(dict)
-    attempts = QuizAttempt.objects.filter(enrolment=enrolment, module_key=key).order_by(
-        "-created_at", "-pk"
+    attempts = (
+        QuizAttempt.objects.filter(enrolment_id=enrolment.pk, module_key=key)
+        .order_by("-created_at", "-pk")
+        .values_list("block_id", "answers", "score", "passed")
     )
-    for attempt in attempts:
-        state = blocks[attempt.block_id]
-        state.setdefault("last", attempt)
+    for block_id, answers, score, passed in attempts:
+        state = blocks[block_id]
+        state.setdefault("last_answers", answers)
         state["attempts"] = state.get("attempts", 0) + 1
-        state["best"] = max(state.get("best", 0), attempt.score)
-        state["passed"] = state.get("passed", False) or attempt.passed
-    for reflection in Reflection.objects.filter(enrolment=enrolment, module_key=key):
+        state["best"] = max(state.get("best", 0), score)
+        state["passed"] = state.get("passed", False) or passed
+    reflections = Reflection.objects.filter(enrolment_id=enrolment.pk, module_key=key).only(
+        "block_id", "text"
+    )
+    for reflection in reflections:
         blocks[reflection.block_id]["reflection"] = reflection
     return ModuleState(
         enrolment=enrolment,
@@ -162,8 +171,18 @@ def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
 
 
 def completed_module_keys(enrolment: Enrolment) -> set[UUID]:
-    return set(
-        ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_key", flat=True)
+    """The modules the enrolment has completed, kept in the cache under the learner's progress
+    tag (``page_state.progress_tag``: every module completed bumps it, ``services._refresh``):
+    the course page's outline and each module page's "completed" share one read of them."""
+    return page_cache.remember(
+        f"aula:modules-done:{enrolment.pk}",
+        lambda: set(
+            ModuleProgress.objects.filter(enrolment_id=enrolment.pk).values_list(
+                "module_key", flat=True
+            )
+        ),
+        tags=[progress_tag(enrolment.learner_id)],
+        content=False,
     )
 
 

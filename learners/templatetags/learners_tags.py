@@ -68,9 +68,8 @@ def module_progress(context, module):
     drafts = request.session.get(REFLECTION_DRAFTS, {})
     for block in module.body:
         block_state = state.blocks.setdefault(block.id, {})
-        if block.block_type == "quiz" and "last" in block_state:
-            last = block_state["last"]
-            answers = {int(n): set(chosen) for n, chosen in last.answers.items()}
+        if block.block_type == "quiz" and "last_answers" in block_state:
+            answers = {int(n): set(chosen) for n, chosen in block_state["last_answers"].items()}
             try:
                 _correct, results = grade(block.value, answers)
             except InvalidAnswers:  # the quiz was edited since: show the score only

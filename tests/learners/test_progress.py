@@ -485,6 +485,26 @@ def test_course_and_module_pages_of_a_learner_do_not_grow_with_the_course(
     assert counts[0] == counts[1]
 
 
+def test_the_modules_done_are_read_once_until_the_learner_completes_another(
+    client, course, me, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.AULA_LEARNER_PAGE_CACHE = False  # each page rendered, not a kept copy
+    first, second, third = modules_of(course)
+    client.force_login(me)
+    client.get(course.url)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(second.url).content.decode()
+    assert "learners_moduleprogress" not in " ".join(q["sql"] for q in captured)
+    assert "You have completed this module." not in html
+
+    client.post(reverse("learn_module_complete", args=[second.pk]))
+    assert "You have completed this module." in client.get(second.url).content.decode()
+    assert "You have completed this module." not in client.get(third.url).content.decode()
+
+
 def test_refreshing_a_course_keeps_each_language_cohort_on_its_own_page(site_tree, course):
     """The Spanish copy's quiz may carry other block ids than the English one's."""
     translate_page(site_tree.home, "es")
