@@ -187,7 +187,7 @@ def test_the_editors_words_are_translatable_with_wagtail_localize():
     } <= translatable
 
 
-HOME_PAGE_QUERIES = 7
+HOME_PAGE_QUERIES = 5
 
 
 @pytest.mark.parametrize("size", [1, 5])
@@ -196,8 +196,8 @@ def test_home_page_queries_do_not_grow_with_its_sections(
 ):
     """1 as tests/courses/test_query_counts.py (the catalogue; the route and its view
     restrictions come from the cache), 2 the chosen courses, 3 the images of the organisations'
-    logos and 4 their renditions, 5 the sessions, 6 their pages and 7 their courses in the
-    page's language."""
+    logos and 4 their renditions, 5 the sessions (their pages and courses in the page's language
+    from the cache: courses.selectors.pages_in_language)."""
     courses = [CoursePageFactory(parent=site_tree.catalogue, slug=f"c{n}") for n in range(size)]
     session = LiveSessionPageFactory(parent=courses[0], title="Session")
     cohort = CohortFactory(course=courses[0], language="en")
