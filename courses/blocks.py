@@ -8,8 +8,6 @@ side supplies an ``action_url`` in the context.
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
 
 from django import forms
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,6 +19,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from home.cache import LocalValues
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -145,36 +145,11 @@ class QuizQuestionBlock(blocks.StructBlock):
         return value
 
 
-class RenderedQuizzes:
-    """Quiz blocks as rendered by this process, least recently used first out past
-    ``size``: see ``QuizBlock.render``."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._items: OrderedDict[tuple, str] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> str | None:
-        with self._lock:
-            html = self._items.get(key)
-            if html is not None:
-                self._items.move_to_end(key)
-            return html
-
-    def put(self, key: tuple, html: str) -> None:
-        with self._lock:
-            self._items[key] = html
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-# About 3 KB each: a course's quizzes, each as not yet answered and after its common answers.
-RENDERED_QUIZZES = RenderedQuizzes(size=1024)
+# Quiz blocks as rendered by this process (``QuizBlock.render``), least recently used first out
+# past 4 MB: about 3 KB each, a course's quizzes as not yet answered and after common answers.
+RENDERED_QUIZZES = LocalValues(max_bytes=4 * 1024 * 1024)
+# What a rendering is kept for: nothing it shows changes (its key holds it all), so a long while.
+RENDERED_QUIZ_SECONDS = 3600
 # Where the page's CSRF token goes in a kept rendering (each response gets its own).
 CSRF_TOKEN_SLOT = "aula-csrf-token-slot"  # noqa: S105 - a placeholder, not a secret
 
@@ -221,19 +196,19 @@ class QuizBlock(blocks.StructBlock):
             return super().render(value, context)
         token = context.get("csrf_token")
         key = self._shown(value, context, has_token=bool(token))
-        html = RENDERED_QUIZZES.get(key)
+        html = RENDERED_QUIZZES.get(key, ())
         if html is None:
             html = super().render(
                 value, {**context, "csrf_token": CSRF_TOKEN_SLOT if token else token}
             )
-            RENDERED_QUIZZES.put(key, str(html))
+            RENDERED_QUIZZES.put(key, (), str(html), RENDERED_QUIZ_SECONDS)
         if CSRF_TOKEN_SLOT in html:  # asked for only where the form is shown, as the tag does
             html = html.replace(CSRF_TOKEN_SLOT, str(token))
         return mark_safe(html)  # noqa: S308 - the block's own template, rendered above
 
-    def _shown(self, value, context, *, has_token: bool) -> tuple:
-        """Everything components/blocks/quiz_block.html shows, but the CSRF token: the quiz
-        (a digest of its content), the block's id, the language, the form's address and
+    def _shown(self, value, context, *, has_token: bool) -> str:
+        """A digest of everything components/blocks/quiz_block.html shows but the CSRF token:
+        the quiz's content, the block's id, the language, the form's address and
         the learner's state of this quiz (``learner_blocks``, set by learners_tags'
         ``module_progress``: the results it holds follow from the quiz and the last answers,
         and are in the key all the same)."""
@@ -248,14 +223,14 @@ class QuizBlock(blocks.StructBlock):
         results = tuple(
             sorted((n, result.correct) for n, result in state.get("results", {}).items())
         )
-        return (
-            hashlib.sha256(stored.encode()).hexdigest(),
+        shown = (
             str(bid),
             get_language(),
             context.get("quiz_action_url"),
             has_token,
             (state.get("attempts"), state.get("passed"), state.get("best"), chosen, results),
         )
+        return hashlib.sha256(f"{stored}{shown!r}".encode()).hexdigest()
 
 
 class ReflectionPromptBlock(blocks.StructBlock):
