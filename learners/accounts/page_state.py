@@ -7,6 +7,8 @@ seats) and the tags below; whatever changes what the learner's pages show says s
 - ``learner_tag``: enrolments, the learner's posts, profile, account and roles (signals in
   learners/signals.py; a course completed by the rule, in the progress services);
 - ``progress_tag``: any of the learner's progress (the course page's outline and rollup);
+- ``modules_done_tag``: the modules they have completed, and only those (a quiz retaken or a
+  reflection saved leaves the set as it was, so it stays kept);
 - ``module_work_tag``: the learner's work on one module (its completion, quiz attempts and
   reflections): a module page depends on this one rather than ``progress_tag``, so an answer
   on one module leaves the learner's other module pages kept;
@@ -31,6 +33,15 @@ def learner_changed(*user_ids) -> None:
 
 def progress_tag(user_id: int) -> str:
     return f"progress:{user_id}"
+
+
+def modules_done_tag(user_id: int) -> str:
+    return f"modules-done:{user_id}"
+
+
+def modules_done_changed(user_id: int) -> None:
+    """The learner completed a module (``progress_changed`` is to follow)."""
+    page_cache.invalidate_tag(modules_done_tag(user_id))
 
 
 def module_work_tag(user_id: int, module_key) -> str:

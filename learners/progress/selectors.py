@@ -8,7 +8,7 @@ from uuid import UUID
 from courses.models import CoursePage, ModulePage, SessionSlot
 from courses.selectors import course_tag
 from home import cache as page_cache
-from learners.accounts.page_state import progress_tag
+from learners.accounts.page_state import modules_done_tag
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.enrolment.selectors import enrolments_in_course
 
@@ -139,8 +139,8 @@ class ModuleState:
 
 
 def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
-    """Completion (``completed_module_keys``, from the cache while the learner's progress is
-    unchanged), quiz attempts (per quiz: best score, count, whether passed and the last
+    """Completion (``completed_module_keys``, from the cache until the learner completes a
+    module), quiz attempts (per quiz: best score, count, whether passed and the last
     answers, ``last_answers``) and reflections: 2 queries, or 3. The attempts are read as plain
     values: every attempt is kept, and a learner who tries a quiz often has many."""
     key = module.translation_key
@@ -171,9 +171,11 @@ def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
 
 
 def completed_module_keys(enrolment: Enrolment) -> set[UUID]:
-    """The modules the enrolment has completed, kept in the cache under the learner's progress
-    tag (``page_state.progress_tag``: every module completed bumps it, ``services._refresh``):
-    the course page's outline and each module page's "completed" share one read of them."""
+    """The modules the enrolment has completed, kept in the cache under the learner's
+    modules-done tag (``page_state.modules_done_tag``: bumped only when they complete a module,
+    ``services._complete_module``): the course page's outline and each module page's
+    "completed" share one read of them, which a quiz retaken or a reflection saved leaves
+    kept."""
     return page_cache.remember(
         f"aula:modules-done:{enrolment.pk}",
         lambda: set(
@@ -181,7 +183,7 @@ def completed_module_keys(enrolment: Enrolment) -> set[UUID]:
                 "module_key", flat=True
             )
         ),
-        tags=[progress_tag(enrolment.learner_id)],
+        tags=[modules_done_tag(enrolment.learner_id)],
         content=False,
     )
 

@@ -36,7 +36,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, CoursePage, ModulePage
-from learners.accounts.page_state import learner_changed, module_work_changed, progress_changed
+from learners.accounts.page_state import (
+    learner_changed,
+    module_work_changed,
+    modules_done_changed,
+    progress_changed,
+)
 from learners.certificates import services as certificates
 from learners.discussion.selectors import posts_by_learner
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
@@ -101,10 +106,21 @@ def enrolment_for_module(*, user, module: ModulePage) -> Enrolment:
 
 
 def mark_module_complete(*, enrolment: Enrolment, module: ModulePage, now=None) -> None:
-    """Complete a module without a quiz. Completing it again changes nothing."""
+    """Complete a module without a quiz. Completing it again changes nothing but the
+    learner's last activity (the rollup is not recomputed: nothing it counts changed)."""
     if body_quiz_ids(module.body):
         raise QuizRequired()
-    _complete_module(enrolment, module, now or timezone.now())
+    now = now or timezone.now()
+    if _is_done(enrolment, module):
+        _touch(enrolment, module, now)
+        return
+    _complete_module(enrolment, module, now)
+
+
+def _is_done(enrolment: Enrolment, module: ModulePage) -> bool:
+    return ModuleProgress.objects.filter(
+        enrolment_id=enrolment.pk, module_key=module.translation_key
+    ).exists()
 
 
 def _complete_module(enrolment: Enrolment, module: ModulePage, now) -> None:
@@ -119,6 +135,7 @@ def _complete_module(enrolment: Enrolment, module: ModulePage, now) -> None:
             ],
             ignore_conflicts=True,
         )
+        modules_done_changed(enrolment.learner_id)
         _touch(enrolment, module, now, save=False)
         _refresh([enrolment], now=now, also=["last_activity_at", "last_module_key"])
 
@@ -176,13 +193,25 @@ def submit_quiz(
     now=None,
 ) -> QuizResult:
     """Grade and keep an attempt. When every quiz of the module is passed (best attempts), the
-    module is complete."""
+    module is complete.
+
+    An attempt that neither completes the module (it was completed before, or is not now) nor
+    beats the learner's best score on this quiz leaves everything the rollup counts as it was:
+    it is kept and the learner's last activity written, without recomputing the rollup (most
+    retakes: a learner trying a quiz again after passing it)."""
     now = now or timezone.now()
     block = _find_block(module, block_id, "quiz")
     correct, results = grade(block.value, answers)
     total = len(results)
     score = round(100 * correct / total) if total else 0
     with transaction.atomic():
+        previous_best = (
+            QuizAttempt.objects.filter(
+                enrolment_id=enrolment.pk, module_key=module.translation_key, block_id=block_id
+            )
+            .aggregate(best=Max("score"))
+            .get("best")
+        )
         attempt = QuizAttempt.objects.create(
             enrolment=enrolment,
             module_key=module.translation_key,
@@ -194,8 +223,11 @@ def submit_quiz(
             passed=score >= block.value["pass_mark"],
         )
         module_completed = _all_quizzes_passed(enrolment, module, attempt)
-        if module_completed:
+        newly_completed = module_completed and not _is_done(enrolment, module)
+        if newly_completed:
             _complete_module(enrolment, module, now)
+        elif previous_best is not None and score <= previous_best:
+            _touch(enrolment, module, now)  # the modules done and the best scores as they were
         else:
             _touch(enrolment, module, now, save=False)
             _refresh([enrolment], now=now, also=["last_activity_at", "last_module_key"])

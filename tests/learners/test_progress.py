@@ -193,6 +193,103 @@ def test_a_module_with_a_quiz_is_completed_by_passing_it_and_attempts_are_kept(c
     assert enrolment_of(me).quiz_average == 100
 
 
+def _rollup_reads(captured) -> int:
+    """Queries of ``_stats``: the modules done and the best scores of every quiz of the
+    enrolment (grouped by module and block)."""
+    sql = [query["sql"] for query in captured]
+    done = sum(q.startswith('SELECT "learners_moduleprogress"."enrolment_id"') for q in sql)
+    best = sum(q.startswith('SELECT "learners_quizattempt"."enrolment_id"') for q in sql)
+    return done + best
+
+
+def test_a_retake_that_beats_nothing_is_kept_without_recomputing_the_rollup(client, course, me):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    module = quiz_module(course)
+    client.force_login(me)
+    post_quiz(client, module, {1: [1], 2: [1]})  # 50: the first attempt, the rollup counts it
+    assert enrolment_of(me).quiz_average == 50
+    first_activity = enrolment_of(me).last_activity_at
+    client.get(module.url)  # the learner's page is kept
+
+    with CaptureQueriesContext(connection) as captured:
+        post_quiz(client, module, {1: [2]})  # 0: worse than 50, the module not completed
+    assert _rollup_reads(captured) == 0
+    mine = enrolment_of(me)
+    assert (mine.quiz_average, mine.modules_done) == (50, 0)
+    assert mine.last_activity_at > first_activity
+    assert QuizAttempt.objects.filter(enrolment=mine).count() == 2
+    html = client.get(module.url).content.decode()
+    assert "Best score 50% after 2 attempts." in html  # the kept page shows the new attempt
+
+    with CaptureQueriesContext(connection) as captured:
+        post_quiz(client, module, {1: [1], 2: [1, 2]})  # 100: the best rises, the module done
+    assert _rollup_reads(captured) == 2
+    mine = enrolment_of(me)
+    assert (mine.quiz_average, mine.modules_done, mine.progress_percent) == (100, 1, 25)
+
+    with CaptureQueriesContext(connection) as captured:
+        post_quiz(client, module, {1: [1], 2: [1, 2]})  # passed again: nothing to count
+    assert _rollup_reads(captured) == 0
+    assert ModuleProgress.objects.filter(enrolment=mine).count() == 1
+    assert "Best score 100% after 4 attempts." in client.get(module.url).content.decode()
+
+
+def test_a_better_score_on_a_module_done_is_counted(client, course, me):
+    """Passed at 60 % or more, then passed better: the module was done, the average rises."""
+    module = quiz_module(course)
+    client.force_login(me)
+    post_quiz(client, module, {1: [1], 2: [1]})  # 50: not passed
+    ModuleProgressFactory(enrolment=enrolment_of(me), module_key=module.translation_key)
+    post_quiz(client, module, {1: [1], 2: [1, 2]})  # 100
+    assert enrolment_of(me).quiz_average == 100
+
+
+def test_marking_a_module_complete_again_recomputes_nothing_but_the_last_activity(
+    client, course, me
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = modules_of(course)[0]
+    client.force_login(me)
+    url = reverse("learn_module_complete", args=[first.pk])
+    client.post(url)
+    before = enrolment_of(me).last_activity_at
+    with CaptureQueriesContext(connection) as captured:
+        assert client.post(url).status_code == 302
+    assert _rollup_reads(captured) == 0
+    mine = enrolment_of(me)
+    assert (mine.modules_done, mine.progress_percent) == (1, 33)
+    assert mine.last_activity_at > before
+
+
+def test_the_modules_done_stay_kept_when_the_learner_answers_without_completing_one(
+    client, course, me, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.AULA_LEARNER_PAGE_CACHE = False  # each page rendered, not a kept copy
+    module = quiz_module(course)
+    client.force_login(me)
+    client.get(module.url)
+    post_quiz(client, module, {1: [2]})  # a failed attempt
+    client.post(
+        reverse("learn_reflection", args=[module.pk]),
+        {"block_id": block_id(module, "reflection"), "text": "My mother."},
+    )
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(module.url).content.decode()
+    assert "learners_moduleprogress" not in " ".join(q["sql"] for q in captured)
+    assert "Best score 0% after 1 attempt." in html
+    assert "My mother." in html
+
+    post_quiz(client, module, {1: [1], 2: [1, 2]})  # passed: the module is done
+    assert "You have completed this module." in client.get(module.url).content.decode()
+
+
 def test_quiz_page_shows_the_best_score_and_the_last_answers_feedback(client, course, me):
     module = quiz_module(course)
     client.force_login(me)
