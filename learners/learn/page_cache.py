@@ -15,7 +15,9 @@ A change to any of them makes the copy stale at once; ``LEARNER_PAGE_SECONDS`` b
 depends on the clock alone (a cohort's enrolment window closing). When only the learner's own
 part changed (their work on a module: the page an answer or a reflection sends them back to;
 their progress, on a course page), only that part of the kept page is rendered again
-(``LEARNER_PARTS``, kept between markers).
+(``LEARNER_PARTS``, kept between markers). A module page's part is itself rendered once for all
+the learners whose work on the module shows the same (learners_tags' ``learner_part``: those
+who have not started it, those who gave the same answers), each response with its own token.
 
 What a request got (``request.aula_kept``: the kept ``copy``, the learner's ``part`` rendered
 again, the whole ``page`` rendered) is named in the load test's Server-Timing header
@@ -75,6 +77,8 @@ LEARNER_PARTS = {
     ModulePage: "courses/module_work.html",
     CoursePage: "courses/course_progress.html",
 }
+# The learner's part alone: ``learner_part`` without its markers.
+PART_TEMPLATE = "learners/components/learner_part.html"
 PART_START = "<!--aula:learner-part-->"
 PART_END = "<!--/aula:learner-part-->"
 
@@ -153,9 +157,10 @@ def _only_learner_part_changed(kept_versions: tuple, versions: tuple) -> bool:
 
 
 def _learner_part(page, request) -> bytes:
-    """The learner's part of the page, rendered alone with the page's context."""
-    template = learner_part_template(page)
-    return render_to_string(template, page.get_context(request), request=request).encode()
+    """The learner's part of the page, rendered alone with the page's context (by learners_tags'
+    ``learner_part``, as in the page, without the markers)."""
+    context = page.get_context(request)
+    return render_to_string(PART_TEMPLATE, context, request=request).encode()
 
 
 def serve_kept(serve):

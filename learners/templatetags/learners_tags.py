@@ -1,15 +1,23 @@
 """Learner-specific parts of course pages, kept out of the courses app."""
 
+import hashlib
+import json
+from uuid import UUID
+
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from courses.blocks import CSRF_TOKEN_SLOT
+from courses.models import ModulePage
+from home import cache as page_cache
 from learners.enrolment.sanitize import safe_html
 from learners.enrolment.selectors import cohorts_for_course
 from learners.learn.forms import EnrolForm
 from learners.learn.page_cache import PART_END, PART_START, learner_part_template
 from learners.learn.views import REFLECTION_DRAFTS
+from learners.progress.models import Reflection
 from learners.progress.selectors import (
     completed_module_keys,
     course_seat,
@@ -17,7 +25,7 @@ from learners.progress.selectors import (
     next_module,
     with_rollup,
 )
-from learners.progress.services import InvalidAnswers, grade
+from learners.progress.services import InvalidAnswers, QuestionResult, grade
 
 register = template.Library()
 
@@ -40,27 +48,103 @@ def course_cohorts(context, course):
     }
 
 
+# How long a module's work as rendered for one state is kept (its key holds all it shows).
+SHARED_WORK_SECONDS = 600
+
+
 @register.simple_tag(takes_context=True)
-def learner_part(context):
+def learner_part(context, markers=True):
     """The part of a course or module page that the learner's own progress or work changes
     (``page_cache.LEARNER_PARTS``), rendered with the page's context. On a page being kept for
     a learner (``request.aula_keeping``), between the markers by which
-    learners/learn/page_cache.py renders this part alone once only it changes."""
-    name = learner_part_template(context["page"])
-    html = context.template.engine.get_template(name).render(context)
-    if getattr(context.get("request"), "aula_keeping", False):
+    learners/learn/page_cache.py renders this part alone once only it changes (which renders
+    it with ``markers=False``)."""
+    page = context["page"]
+    template = context.template.engine.get_template(learner_part_template(page))
+    if isinstance(page, ModulePage):
+        html = _module_work(context, page, template)
+    else:
+        html = template.render(context)
+    if markers and getattr(context.get("request"), "aula_keeping", False):
         html = f"{PART_START}{html}{PART_END}"
     return mark_safe(html)  # noqa: S308  (a template's output)
+
+
+def _module_work(context, page, template) -> str:
+    """A module page's learner part (courses/module_work.html), rendered once for every
+    learner whose work on the module shows the same: kept in the cache (``page_cache.remember``,
+    until the next publish) under a digest of all the part shows (``_work_shown``), with the
+    CSRF token put in afterwards. Learners who have not started a module see the same part,
+    as do those whose attempts and answers are the same; visitors, staff and previews (no
+    ``module_progress``) get it rendered."""
+    progress = module_progress(context, page)
+    shown = _work_shown(page, progress) if progress is not None else None
+    if shown is None:
+        return template.render(context)
+    token = context.get("csrf_token")
+    key = f"aula:module-work:{page.pk}:{_digest(shown, bool(token))}"
+    html = page_cache.remember(
+        key,
+        lambda: _render_with_slot(context, template, token),
+        SHARED_WORK_SECONDS,
+    )
+    return html.replace(CSRF_TOKEN_SLOT, str(token)) if token else html
+
+
+def _render_with_slot(context, template, token) -> str:
+    with context.push(csrf_token=CSRF_TOKEN_SLOT if token else token):
+        return template.render(context)
+
+
+def _work_shown(page, progress) -> str | None:
+    """Everything courses/module_work.html and its blocks show of the learner's work, as JSON;
+    None when it holds a value of a kind not known here (then rendered, not shared)."""
+    shown = {
+        "template": learner_part_template(page),
+        "language": get_language(),
+        "completed": progress.completed,
+        "has_quiz": progress.has_quiz,
+        "urls": [progress.quiz_url, progress.reflection_url, progress.complete_url],
+        "blocks": progress.blocks,
+    }
+    try:
+        return json.dumps(shown, default=_plain, sort_keys=True)
+    except TypeError:
+        return None
+
+
+def _plain(value):
+    if isinstance(value, Reflection):
+        return {"reflection": value.text}
+    if isinstance(value, QuestionResult):
+        return [value.number, value.correct, value.explanation]
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    if isinstance(value, UUID):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def _digest(shown: str, has_token: bool) -> str:
+    return hashlib.sha256(f"{shown}{has_token}".encode()).hexdigest()[:32]
 
 
 @register.simple_tag(takes_context=True)
 def module_progress(context, module):
     """The enrolled learner's own work on this module page, or None (visitors, staff, tutors,
-    editors' previews). Sets what the quiz and reflection block templates read:
-    ``quiz_action_url``, ``reflection_action_url`` and, per block id, ``learner_blocks``."""
+    editors' previews), worked out once per request and module. Sets what the quiz and
+    reflection block templates read: ``quiz_action_url``, ``reflection_action_url`` and, per
+    block id, ``learner_blocks``."""
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return None
+    known = request.__dict__.setdefault("_aula_module_progress", {})
+    if module.pk not in known:
+        known[module.pk] = _module_progress(request, module)
+    return known[module.pk]
+
+
+def _module_progress(request, module):
     enrolment = course_seat(user=request.user, course=module.course)
     if enrolment is None:  # as progress's enrolment_for_module, sharing the module gate's query
         return None

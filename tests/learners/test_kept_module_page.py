@@ -204,7 +204,8 @@ def test_after_the_learners_work_changes_only_their_part_of_the_kept_page_is_ren
     page_state.module_work_changed(seat.learner_id, module.translation_key)
     response = reader.get(module.url)
     names = {template.name for template in response.templates}
-    assert "courses/module_work.html" in names
+    # The part alone (its work as rendered for this state is shared: learners_tags).
+    assert "learners/components/learner_part.html" in names
     assert not names & {"courses/module_page.html", "base.html"}
     spliced = response.content.decode()
     assert "aula:module-work" not in spliced  # the markers stay in the kept copy
