@@ -8,6 +8,7 @@ offset being the one in force at that instant (daylight saving included). Files 
 (CSV exports) write ISO 8601 with the offset: "2026-12-17T15:00:00-05:00".
 """
 
+import functools
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -123,6 +124,14 @@ def format_span(
     """ "17 December 2026, 15:00–16:30 (Bogotá, UTC-5)"; a span that crosses midnight names
     both days: "17 December 2026, 23:00 – 18 December 2026, 00:30 (…)"."""
     zone_name = zone_name or timezone.get_current_timezone_name()
+    return _span(start, end, zone_name, lang, translation.get_language())
+
+
+# The same sessions are listed on every learner's /learn/ and the home pages: Django's date
+# formatting was a tenth of rendering /learn/. The text follows from the times, the zone, the
+# language asked for and the active one (the zone's city name is in the active language).
+@functools.lru_cache(maxsize=2048)
+def _span(start: datetime, end: datetime, zone_name: str, lang: str | None, _active) -> str:
     zone = zone_for(zone_name)
     local_from, local_to = start.astimezone(zone), end.astimezone(zone)
 

@@ -72,6 +72,7 @@ def empty_cache_between_tests(settings):
     keep cached values (home/cache.py) in step."""
     from django.core.cache import cache
 
+    from aula.dates import _span
     from courses.blocks import RENDERED_QUIZZES
 
     settings.AULA_PAGE_CACHE_SECONDS = 0
@@ -80,6 +81,7 @@ def empty_cache_between_tests(settings):
     settings.AULA_PUBLIC_URL = settings.WAGTAILADMIN_BASE_URL = "http://testserver"
     cache.clear()
     RENDERED_QUIZZES.clear()  # the quizzes this process rendered (courses/blocks.py)
+    _span.cache_clear()  # the session times this process formatted (aula/dates.py)
     yield
     cache.clear()
 

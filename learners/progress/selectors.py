@@ -1,6 +1,7 @@
 """Read-side queries of progress for the learner's pages: their seat in a course, their work on
 a module, where to continue."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
@@ -43,8 +44,8 @@ def with_rollup(enrolment: Enrolment) -> Enrolment:
 def attach_next_modules(enrolments: list[Enrolment]) -> None:
     """Set ``next_module`` (where to continue, or None) on each active enrolment with a
     ``course_page``, and ``module_total`` (the course's live modules) on each enrolment holding
-    a seat: one query (the learners' completed modules; each course's modules come from the
-    cache until the next publish), whatever the number of enrolments."""
+    a seat: one query at most (the modules completed, ``_modules_done``), whatever the number of
+    enrolments; each course's modules come from the cache until the next publish."""
     seated = [e for e in enrolments if e.status in SEAT_STATUSES]
     active = [e for e in seated if e.status == EnrolmentStatus.ACTIVE]
     for enrolment in enrolments:
@@ -60,17 +61,39 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
             module._cached_parent_obj = course
     for enrolment in seated:
         enrolment.module_total = len(outlines[enrolment.course_page.path])
-    done: dict[int, set] = {e.pk: set() for e in active}
-    if not done:
+    if not active:
         return
-    for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=list(done)).values_list(
-        "enrolment_id", "module_key"
-    ):
-        done[enrolment_id].add(key)
+    done = _modules_done(active)
     for enrolment in active:
         enrolment.next_module = next_module(
             outlines[enrolment.course_page.path], done[enrolment.pk], enrolment.last_module_key
         )
+
+
+def _modules_done(enrolments: list[Enrolment]) -> dict[int, set[UUID]]:
+    """{enrolment id: the modules it has completed}: one query, kept in the cache for one
+    learner's enrolments under their modules-done tag (bumped only when they complete a module)
+    until then."""
+
+    def read() -> dict[int, set[UUID]]:
+        done: dict[int, set[UUID]] = {e.pk: set() for e in enrolments}
+        rows = ModuleProgress.objects.filter(enrolment_id__in=list(done))
+        for enrolment_id, key in rows.values_list("enrolment_id", "module_key"):
+            done[enrolment_id].add(key)
+        return done
+
+    learners = {e.learner_id for e in enrolments}
+    if len(learners) != 1:
+        return read()
+    (learner_id,) = learners
+    ids = ",".join(str(pk) for pk in sorted(e.pk for e in enrolments))
+    digest = hashlib.sha256(ids.encode()).hexdigest()[:16]
+    return page_cache.remember(
+        f"aula:modules-done-of:{learner_id}:{digest}",
+        read,
+        tags=[modules_done_tag(learner_id)],
+        content=False,
+    )
 
 
 def _live_modules(course: CoursePage) -> list[ModulePage]:

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from datetime import UTC, date, datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -149,3 +150,19 @@ def test_tutor_csv_writes_times_in_iso_8601_with_the_offset(client, catalogue):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert "2030-12-17T15:00:00-05:00" in rows[1]
+
+
+def test_a_span_is_formatted_once_per_language_and_zone():
+    """The same sessions are listed on every learner's /learn/: their times are formatted once,
+    each language and zone on its own."""
+    end = START + timedelta(minutes=90)
+    with mock.patch.object(formats, "date_format", wraps=formats.date_format) as formatted:
+        english = format_span(START, end, "America/Bogota", "en")
+        assert format_span(START, end, "America/Bogota", "en") == english
+        assert formatted.call_count == 1
+        spanish = format_span(START, end, "America/Bogota", "es")
+        with translation.override("es"):
+            assert format_span(START, end, "America/Bogota") == spanish
+        utc = format_span(START, end, "UTC", "en")
+    assert spanish.startswith(EXPECTED["es"]) and english.startswith(EXPECTED["en"])
+    assert utc.endswith("(UTC)") and english.endswith(", UTC-5)")

@@ -145,3 +145,26 @@ def test_a_completed_profile_is_seen_on_the_dashboard_at_once(client):
     profile.organisation = "Ministry of Labour"
     profile.save()
     assert prompt not in client.get(reverse("learn_dashboard")).content.decode()
+
+
+def test_where_to_continue_is_read_once_until_the_learner_completes_a_module(client, catalogue):
+    """/learn/ reads the modules done from the cache while the learner's answers and
+    reflections complete none; completing one shows the next at once."""
+    course = build_course(catalogue, modules=3, title="Decent work in the care economy")
+    me = EnrolmentFactory(cohort=CohortFactory(course=course)).learner
+    first, second, third = course.get_children().specific().order_by("path")
+    client.force_login(me)
+    client.get(reverse("learn_dashboard"))
+    client.post(reverse("learn_module_complete", args=[first.pk]))
+    html = client.get(reverse("learn_dashboard")).content.decode()
+    assert f"Continue where you left off: {second.title}" in html
+
+    client.post(reverse("learn_module_complete", args=[first.pk]))  # again: nothing new done
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(reverse("learn_dashboard")).content.decode()
+    assert "learners_moduleprogress" not in " ".join(query["sql"] for query in captured)
+    assert f"Continue where you left off: {second.title}" in html
+
+    client.post(reverse("learn_module_complete", args=[second.pk]))
+    html = client.get(reverse("learn_dashboard")).content.decode()
+    assert f"Continue where you left off: {third.title}" in html
