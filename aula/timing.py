@@ -4,7 +4,7 @@ Opt-in: aula/settings/base.py puts ``ServerTimingMiddleware`` first in MIDDLEWAR
 environment has ``AULA_SERVER_TIMING=1``, so it measures the whole request (every other
 middleware, the view, the templates, the page cache). It adds
 
-    Server-Timing: cpu;dur=<ms>, app;dur=<ms>[, kept;desc=copy|part|page]
+    Server-Timing: cpu;dur=<ms>, app;dur=<ms>[, kept;desc=copy|part|page|chrome]
 
 ``cpu`` is the CPU time this thread spent on the request (``time.thread_time()``: with gunicorn's
 threaded workers other requests' threads are not counted); ``app`` is the wall time from the
@@ -13,7 +13,8 @@ Redis, another thread holding the GIL). Neither counts the database server's own
 WSGI server's work before and after Django, nor a streamed body produced after the response
 leaves the middleware (the tutor's CSV and Excel exports). ``kept``, on a signed-in learner's
 course or module page (learners/learn/page_cache.py), says whether they got their kept copy,
-that copy with their own part rendered again, or the whole page rendered.
+that copy with their own part rendered again, the whole page rendered, or the page made from
+the rest that learners share with their own part and discussion panel.
 
 It tells anyone who can read the response how long the server worked on it: leave it off in
 production.

@@ -53,11 +53,11 @@ def require_enrolment_for_modules(serve):
     return inner
 
 
-# The serve chain, outermost first: Wagtail's view restrictions (order 0); a signed-in
-# learner's course or module page kept for them for a short while (learners/learn/page_cache.py),
-# which only holds pages the module gate let them in to; the module gate.
+# The serve chain, outermost first: Wagtail's view restrictions (order 0); the module gate; a
+# signed-in learner's course or module page kept for them for a short while, or made from the
+# rest of the page that learners share (learners/learn/page_cache.py), only ever past the gate.
+hooks.register("on_serve_page", require_enrolment_for_modules, order=90)
 hooks.register("on_serve_page", serve_kept, order=100)
-hooks.register("on_serve_page", require_enrolment_for_modules, order=110)
 
 
 # --- the admin: enrolment review, learner-list import, cohort screens ------------------------

@@ -475,6 +475,7 @@ KEPT_OUTCOMES = {
     "copy": "their kept copy",
     "part": "their part rendered again",
     "page": "rendered whole",
+    "chrome": "made from the shared rest",
 }
 
 

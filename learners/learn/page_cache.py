@@ -18,10 +18,16 @@ their progress, on a course page), only that part of the kept page is rendered a
 (``LEARNER_PARTS``, kept between markers). A module page's part is itself rendered once for all
 the learners whose work on the module shows the same (learners_tags' ``learner_part``: those
 who have not started it, those who gave the same answers), each response with its own token.
+And the rest of a module page (header, title, breadcrumb, footer: all but the learner's part and
+their cohort's discussion panel, between markers too) is the same for every learner: kept once
+(``_chrome``, under the content version), a learner's first view of the module is made of it
+with their own part and panel rendered alone (``request.aula_kept`` ``chrome``). Only for people
+the session knows may not open the admin (no editors' bar); those who tutor a cohort (a link in
+the header) have their own.
 
 What a request got (``request.aula_kept``: the kept ``copy``, the learner's ``part`` rendered
-again, the whole ``page`` rendered) is named in the load test's Server-Timing header
-(aula/timing.py).
+again, the whole ``page`` rendered, or made from the shared rest: ``chrome``) is named in the
+load test's Server-Timing header (aula/timing.py).
 
 Messages (``django.contrib.messages``) are not part of a copy: the page is kept with a marker
 where base.html shows them (``{% page_messages %}``), and each response puts in the messages
@@ -32,14 +38,14 @@ page are two questions.
 
 Never kept or served: anything but a plain GET, previews, people who may open the admin (their
 pages carry the editors' bar), a reflection draft waiting in the session (a failed save shows
-what was typed), any other page type. Wagtail's view restrictions are checked before, and the
-module gate (``learners.wagtail_hooks.require_enrolment_for_modules``) after: a copy is only
-made of a page the learner was let in to, and whatever would shut them out (a withdrawal, a
-cohort's change) makes it stale. The page's CSRF token is the browser's: the key includes a
-digest of the CSRF secret its cookie carries, so another browser of the same person gets its
-own copy; a page rendered for a browser without the cookie is kept under the secret its
-response sets (the cookie that browser sends from then on), or, if it drew no token, for any
-browser without one.
+what was typed), any other page type. Wagtail's view restrictions and the module gate
+(``learners.wagtail_hooks.require_enrolment_for_modules``) are checked before, on every request:
+nothing kept is served to someone they turn away, and whatever would shut a learner out (a
+withdrawal, a cohort's change) makes their copy stale too. The page's CSRF token is the
+browser's: the key includes a digest of the CSRF secret its cookie carries, so another browser
+of the same person gets its own copy; a page rendered for a browser without the cookie is kept
+under the secret its response sets (the cookie that browser sends from then on), or, if it drew
+no token, for any browser without one.
 """
 
 import hashlib
@@ -66,6 +72,7 @@ from learners.accounts.page_state import (
     progress_tag,
 )
 from learners.learn.views import REFLECTION_DRAFTS
+from learners.permissions import tutors_cohorts
 
 # A cohort's enrolment window opening or closing changes the page with no change of data.
 LEARNER_PAGE_SECONDS = 120
@@ -81,6 +88,16 @@ LEARNER_PARTS = {
 PART_TEMPLATE = "learners/components/learner_part.html"
 PART_START = "<!--aula:learner-part-->"
 PART_END = "<!--/aula:learner-part-->"
+# A module page's discussion panel (the learner's cohort's threads): between these markers on a
+# page being kept, so that the rest of the page (``_chrome``) can be shared.
+DISCUSSION_START = "<!--aula:discussion-->"
+DISCUSSION_END = "<!--/aula:discussion-->"
+# A module page's learner part and discussion, rendered alone for a page made from the shared
+# rest, separated by ``PARTS_SPLIT``.
+MODULE_PARTS_TEMPLATE = "learners/components/module_parts.html"
+PARTS_SPLIT = "<!--aula:parts-split-->"
+CHROME_KEY_PREFIX = "aula:module-chrome:"
+CHROME_SECONDS = 600
 
 
 def learner_part_template(page) -> str:
@@ -138,12 +155,47 @@ def _for_this_response(content: bytes, request) -> bytes:
 
 def _parts(content: bytes) -> tuple[bytes, bytes, bytes] | bytes:
     """A page as kept: the learner's part apart from the rest, markers removed."""
+    pieces = _pieces(content)
+    if pieces is None:
+        return content
+    before, work, middle, discussion, end = pieces
+    return before, work, middle + discussion + end
+
+
+def _pieces(content: bytes) -> tuple[bytes, bytes, bytes, bytes, bytes] | None:
+    """(before, the learner's part, middle, the discussion, end), markers removed; no
+    discussion on a course page (empty)."""
     start, end = PART_START.encode(), PART_END.encode()
     if start not in content:
-        return content
+        return None
     before, rest = content.split(start, 1)
     work, after = rest.split(end, 1)
-    return before, work, after
+    middle, discussion, last = after, b"", b""
+    if DISCUSSION_START.encode() in after:
+        middle, rest = after.split(DISCUSSION_START.encode(), 1)
+        discussion, last = rest.split(DISCUSSION_END.encode(), 1)
+    return before, work, middle, discussion, last
+
+
+def _shares_chrome(page, request) -> bool:
+    """A module page, for a person known not to open the admin (their pages carry no editors'
+    bar: ``editors_userbar`` asks once per session)."""
+    return isinstance(page, ModulePage) and request.session.get(ADMIN_ACCESS_KEY) is False
+
+
+def _chrome_key(page, request) -> str:
+    """The rest of a module page, the same for every learner but for the header's link to
+    their cohorts when they tutor one (``tutors_cohorts``)."""
+    tutor = int(tutors_cohorts(request.user))
+    return f"{CHROME_KEY_PREFIX}{page.pk}:{get_language()}:{tutor}"
+
+
+def _module_parts(page, request) -> tuple[bytes, bytes]:
+    """A module page's learner part and discussion, rendered alone with the page's context."""
+    context = page.get_context(request)
+    html = render_to_string(MODULE_PARTS_TEMPLATE, context, request=request)
+    work, discussion = html.split(PARTS_SPLIT, 1)
+    return work.encode(), discussion.encode()
 
 
 def _only_learner_part_changed(kept_versions: tuple, versions: tuple) -> bool:
@@ -193,12 +245,26 @@ def serve_kept(serve):
         # their token slots and the page its markers around the learner's part, for
         # _parts and _for_this_response (home.templatetags.aula_tags, learners_tags).
         request.aula_keeping = True
+        shares_chrome = _shares_chrome(page, request)
+        if shares_chrome:
+            chrome_key = _chrome_key(page, request)
+            chrome_versions, chrome = page_cache.lookup(chrome_key)
+            if chrome is not None:
+                # The rest of the page as rendered for another learner; theirs put in.
+                request.aula_kept = "chrome"
+                (before, middle, end), headers = chrome
+                work, discussion = _module_parts(page, request)
+                kept = (before, work, middle + discussion + end)
+                key = _key(page, request)
+                page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
+                return _kept_response(b"".join(kept), headers, request)
         request.aula_kept = "page"
         response = serve(page, request, serve_args, serve_kwargs)
         if hasattr(response, "render"):
             response.render()
         if response.streaming:
             return response
+        pieces = _pieces(response.content)
         kept = _parts(response.content)
         if response.status_code == 200 and not response.cookies:
             # A browser without a CSRF cookie that the page drew a token for gets the cookie
@@ -206,6 +272,10 @@ def serve_kept(serve):
             key = _key(page, request)
             headers = [(name, value) for name, value in response.items()]
             page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
+            if shares_chrome and pieces is not None and _shares_chrome(page, request):
+                before, _work, middle, _discussion, end = pieces
+                chrome = ((before, middle, end), headers)
+                page_cache.keep(chrome_key, chrome_versions, chrome, CHROME_SECONDS)
         content = b"".join(kept) if isinstance(kept, tuple) else kept
         response.content = _for_this_response(content, request)
         return response

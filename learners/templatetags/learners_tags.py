@@ -15,7 +15,13 @@ from home import cache as page_cache
 from learners.enrolment.sanitize import safe_html
 from learners.enrolment.selectors import cohorts_for_course
 from learners.learn.forms import EnrolForm
-from learners.learn.page_cache import PART_END, PART_START, learner_part_template
+from learners.learn.page_cache import (
+    DISCUSSION_END,
+    DISCUSSION_START,
+    PART_END,
+    PART_START,
+    learner_part_template,
+)
 from learners.learn.views import REFLECTION_DRAFTS
 from learners.progress.models import Reflection
 from learners.progress.selectors import (
@@ -68,6 +74,15 @@ def learner_part(context, markers=True):
     if markers and getattr(context.get("request"), "aula_keeping", False):
         html = f"{PART_START}{html}{PART_END}"
     return mark_safe(html)  # noqa: S308  (a template's output)
+
+
+@register.simple_tag(takes_context=True)
+def discussion_marker(context, end=False):
+    """Around a module page's discussion panel on a page being kept for a learner: the rest of
+    the page is shared by learners (learners/learn/page_cache.py), the panel is theirs."""
+    if not getattr(context.get("request"), "aula_keeping", False):
+        return ""
+    return mark_safe(DISCUSSION_END if end else DISCUSSION_START)  # noqa: S308  (a comment)
 
 
 def _module_work(context, page, template) -> str:
