@@ -16,7 +16,7 @@ from courses.models import ModulePage
 
 from . import audit
 from .enrolment.models import SEAT_STATUSES
-from .learn.page_cache import serve_kept
+from .learn.page_cache import serve_kept, serve_rendered
 from .permissions import (
     can_import_roster,
     can_manage_certificates,
@@ -53,11 +53,13 @@ def require_enrolment_for_modules(serve):
     return inner
 
 
-# The serve chain, outermost first: Wagtail's view restrictions (order 0); the module gate; a
-# signed-in learner's course or module page kept for them for a short while, or made from the
-# rest of the page that learners share (learners/learn/page_cache.py), only ever past the gate.
+# The serve chain, outermost first: Wagtail's view restrictions (order 0); a signed-in
+# learner's course or module page kept for them for a short while, which only holds pages the
+# module gate let them in to; the module gate; the page made from the rest that learners share,
+# or rendered, and kept (learners/learn/page_cache.py).
+hooks.register("on_serve_page", serve_kept, order=80)
 hooks.register("on_serve_page", require_enrolment_for_modules, order=90)
-hooks.register("on_serve_page", serve_kept, order=100)
+hooks.register("on_serve_page", serve_rendered, order=100)
 
 
 # --- the admin: enrolment review, learner-list import, cohort screens ------------------------

@@ -38,14 +38,16 @@ page are two questions.
 
 Never kept or served: anything but a plain GET, previews, people who may open the admin (their
 pages carry the editors' bar), a reflection draft waiting in the session (a failed save shows
-what was typed), any other page type. Wagtail's view restrictions and the module gate
-(``learners.wagtail_hooks.require_enrolment_for_modules``) are checked before, on every request:
-nothing kept is served to someone they turn away, and whatever would shut a learner out (a
-withdrawal, a cohort's change) makes their copy stale too. The page's CSRF token is the
-browser's: the key includes a digest of the CSRF secret its cookie carries, so another browser
-of the same person gets its own copy; a page rendered for a browser without the cookie is kept
-under the secret its response sets (the cookie that browser sends from then on), or, if it drew
-no token, for any browser without one.
+what was typed), any other page type. Wagtail's view restrictions are checked before all
+this. A learner's own copy (``serve_kept``) is served before the module gate
+(``learners.wagtail_hooks.require_enrolment_for_modules``): it was made of a page the gate let
+them in to, and whatever would shut them out (a withdrawal, a cohort's change) makes it stale;
+a page is rendered or made from the shared rest (``serve_rendered``) only past the gate.
+
+The page's CSRF token is the browser's: the key includes a digest of the CSRF secret its cookie
+carries, so another browser of the same person gets its own copy; a page rendered for a browser
+without the cookie is kept under the secret its response sets (the cookie that browser sends
+from then on), or, if it drew no token, for any browser without one.
 """
 
 import hashlib
@@ -216,9 +218,10 @@ def _learner_part(page, request) -> bytes:
 
 
 def serve_kept(serve):
-    """Wraps Wagtail's serve chain (``on_serve_page``): the kept copy; a kept page whose
-    learner's part changed since, with that part rendered again; else the page rendered and
-    kept."""
+    """Wraps Wagtail's serve chain (``on_serve_page``) before the module gate: the learner's
+    kept copy, or their kept page with their part rendered again when only it changed. Both were
+    made of a page the gate let them in to, and whatever would shut them out (a withdrawal, a
+    cohort's change) makes them stale. Otherwise on to the gate and ``serve_rendered``."""
 
     def inner(page, request, serve_args, serve_kwargs):
         if not _is_cacheable(page, request):
@@ -241,6 +244,22 @@ def serve_kept(serve):
                 key = _key(page, request)
                 page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
                 return _kept_response(b"".join(kept), headers, request)
+        request.aula_page_versions = versions  # for serve_rendered, past the gate
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
+
+
+def serve_rendered(serve):
+    """Wraps Wagtail's serve chain after the module gate, for a page ``serve_kept`` had no
+    copy of: a module page made from the rest that learners share with the learner's own part
+    and discussion panel, else the page rendered; kept for the learner (and its rest for
+    others)."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        versions = getattr(request, "aula_page_versions", None)
+        if versions is None:  # not to be kept (serve_kept)
+            return serve(page, request, serve_args, serve_kwargs)
         # Rendered to be kept: base.html leaves the messages' marker, the discussion's forms
         # their token slots and the page its markers around the learner's part, for
         # _parts and _for_this_response (home.templatetags.aula_tags, learners_tags).
