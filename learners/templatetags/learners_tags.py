@@ -23,7 +23,6 @@ from learners.learn.page_cache import (
     learner_part_template,
 )
 from learners.learn.views import REFLECTION_DRAFTS
-from learners.progress.models import Reflection
 from learners.progress.selectors import (
     completed_module_keys,
     course_seat,
@@ -91,7 +90,7 @@ def _module_work(context, page, template) -> str:
     until the next publish) under a digest of all the part shows (``_work_shown``), with the
     CSRF token put in afterwards. Learners who have not started a module see the same part,
     as do those whose attempts and answers are the same; visitors, staff and previews (no
-    ``module_progress``) get it rendered."""
+    ``module_progress``) and learners who wrote a reflection there get it rendered."""
     progress = module_progress(context, page)
     shown = _work_shown(page, progress) if progress is not None else None
     if shown is None:
@@ -113,7 +112,11 @@ def _render_with_slot(context, template, token) -> str:
 
 def _work_shown(page, progress) -> str | None:
     """Everything courses/module_work.html and its blocks show of the learner's work, as JSON;
-    None when it holds a value of a kind not known here (then rendered, not shared)."""
+    None (rendered, not shared) when the learner wrote something there (a reflection or a
+    draft: theirs alone, so nobody would share the rendering and it would only take room in
+    the cache) or it holds a value of a kind not known here."""
+    if any("reflection" in state or "draft" in state for state in progress.blocks.values()):
+        return None
     shown = {
         "template": learner_part_template(page),
         "language": get_language(),
@@ -129,8 +132,6 @@ def _work_shown(page, progress) -> str | None:
 
 
 def _plain(value):
-    if isinstance(value, Reflection):
-        return {"reflection": value.text}
     if isinstance(value, QuestionResult):
         return [value.number, value.correct, value.explanation]
     if isinstance(value, set | frozenset):

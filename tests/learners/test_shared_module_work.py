@@ -121,3 +121,16 @@ def test_each_language_has_its_own_rendering(site_tree, course, cohort, module):
     html = response.content.decode()
     assert rendered_work(response)
     assert "Revisar mis respuestas" in html and "Check my answers" not in html
+
+
+def test_a_part_with_a_reflection_is_rendered_for_its_writer_not_shared(cohort, module):
+    """What a learner wrote is theirs alone: that rendering is not kept for others to share."""
+    clients = [signed_in(EnrolmentFactory(cohort=cohort).learner) for _ in range(2)]
+    for client in clients:
+        client.post(
+            reverse("learn_reflection", args=[module.pk]),
+            {"block_id": block_id(module, "reflection"), "text": "My grandmother."},
+        )
+    responses = [client.get(module.url) for client in clients]
+    assert [rendered_work(response) for response in responses] == [True, True]
+    assert all("My grandmother." in response.content.decode() for response in responses)
