@@ -20,7 +20,7 @@ the learners whose work on the module shows the same (learners_tags' ``learner_p
 who have not started it, those who gave the same answers), each response with its own token.
 And the rest of a module page (header, title, breadcrumb, footer: all but the learner's part and
 their cohort's discussion panel, between markers too) is the same for every learner: kept once
-(``_chrome``, under the content version), a learner's first view of the module is made of it
+(``serve_rendered``, under the content version), a learner's first view of the module is made of it
 with their own part and panel rendered alone (``request.aula_kept`` ``chrome``). Only for people
 the session knows may not open the admin (no editors' bar); those who tutor a cohort (a link in
 the header) have their own.
@@ -155,11 +155,8 @@ def _for_this_response(content: bytes, request) -> bytes:
     return content
 
 
-def _parts(content: bytes) -> tuple[bytes, bytes, bytes] | bytes:
-    """A page as kept: the learner's part apart from the rest, markers removed."""
-    pieces = _pieces(content)
-    if pieces is None:
-        return content
+def _joined_after(pieces) -> tuple[bytes, bytes, bytes]:
+    """A page as kept: (before, the learner's part, all after it) of ``_pieces``."""
     before, work, middle, discussion, end = pieces
     return before, work, middle + discussion + end
 
@@ -262,7 +259,7 @@ def serve_rendered(serve):
             return serve(page, request, serve_args, serve_kwargs)
         # Rendered to be kept: base.html leaves the messages' marker, the discussion's forms
         # their token slots and the page its markers around the learner's part, for
-        # _parts and _for_this_response (home.templatetags.aula_tags, learners_tags).
+        # _pieces and _for_this_response (home.templatetags.aula_tags, learners_tags).
         request.aula_keeping = True
         shares_chrome = _shares_chrome(page, request)
         if shares_chrome:
@@ -284,7 +281,7 @@ def serve_rendered(serve):
         if response.streaming:
             return response
         pieces = _pieces(response.content)
-        kept = _parts(response.content)
+        kept = _joined_after(pieces) if pieces is not None else response.content
         if response.status_code == 200 and not response.cookies:
             # A browser without a CSRF cookie that the page drew a token for gets the cookie
             # of its secret with this response: the copy is filed under it.

@@ -10,21 +10,11 @@ from django.test import Client
 from wagtail.blocks import base as wagtail_blocks
 
 from courses.blocks import CSRF_TOKEN_SLOT
-from tests.factories import CohortFactory, EnrolmentFactory, translate_page
-from tests.learners.test_progress import QUIZ, block_id, post_quiz, quiz_module
+from tests.factories import EnrolmentFactory, translate_page
+from tests.learners.test_progress import QUIZ, block_id, post_quiz
 
 QUIZ_TEMPLATE = "components/blocks/quiz_block.html"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture
-def cohort(course):
-    return CohortFactory(course=course)
-
-
-@pytest.fixture
-def module(course):
-    return quiz_module(course)
 
 
 @pytest.fixture

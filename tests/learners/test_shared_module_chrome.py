@@ -5,26 +5,14 @@ What comes out is the page as rendered for them; the module gate still decides w
 
 import re
 
-import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from home.templatetags.aula_tags import ADMIN_ACCESS_KEY
 from tests.factories import CohortFactory, EnrolmentFactory, ThreadFactory, learner
-from tests.learners.test_progress import quiz_module
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ONE_TIME = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-@pytest.fixture
-def cohort(course):
-    return CohortFactory(course=course)
-
-
-@pytest.fixture
-def module(course):
-    return quiz_module(course)
 
 
 def signed_in(user) -> Client:

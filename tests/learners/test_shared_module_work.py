@@ -5,13 +5,12 @@ never shows on another's page."""
 
 import re
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
 from learners.enrolment.sanitize import MAX_LENGTH
-from tests.factories import CohortFactory, EnrolmentFactory, translate_page
-from tests.learners.test_progress import block_id, post_quiz, quiz_module
+from tests.factories import EnrolmentFactory, translate_page
+from tests.learners.test_progress import block_id, post_quiz
 
 WORK_TEMPLATE = "courses/module_work.html"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -21,16 +20,6 @@ ONE_TIME = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f
 def but_tokens(html: str) -> str:
     """The page without its CSRF and the discussion's one-time tokens (each response's own)."""
     return ONE_TIME.sub("", TOKEN.sub("", html))
-
-
-@pytest.fixture
-def cohort(course):
-    return CohortFactory(course=course)
-
-
-@pytest.fixture
-def module(course):
-    return quiz_module(course)
 
 
 def signed_in(user, *, check_csrf: bool = False) -> Client:
