@@ -54,14 +54,19 @@ def editors_userbar(context, position="bottom-right"):
     Permissions changed during a session show in the bar at the next login; the admin itself
     checks them on every request."""
     request = context.get("request")
-    user = getattr(request, "user", None)
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(getattr(request, "user", None), "is_authenticated", False):
         return ""
-    may_open_admin = request.session.get(ADMIN_ACCESS_KEY)
-    if may_open_admin is None:
-        may_open_admin = user.has_perm("wagtailadmin.access_admin")
-        request.session[ADMIN_ACCESS_KEY] = may_open_admin
-    return wagtailuserbar(context, position) if may_open_admin else ""
+    return wagtailuserbar(context, position) if may_open_admin(request) else ""
+
+
+def may_open_admin(request) -> bool:
+    """Whether the signed-in person may open the admin, asked once per session and remembered
+    in it (``editors_userbar``)."""
+    allowed = request.session.get(ADMIN_ACCESS_KEY)
+    if allowed is None:
+        allowed = request.user.has_perm("wagtailadmin.access_admin")
+        request.session[ADMIN_ACCESS_KEY] = allowed
+    return allowed
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

@@ -66,6 +66,7 @@ from home.templatetags.aula_tags import (
     MESSAGES_SLOT,
     ONE_TIME_SLOT,
     fresh_tokens,
+    may_open_admin,
 )
 from learners.accounts.page_state import (
     discussion_tag,
@@ -177,9 +178,9 @@ def _pieces(content: bytes) -> tuple[bytes, bytes, bytes, bytes, bytes] | None:
 
 
 def _shares_chrome(page, request) -> bool:
-    """A module page, for a person known not to open the admin (their pages carry no editors'
-    bar: ``editors_userbar`` asks once per session)."""
-    return isinstance(page, ModulePage) and request.session.get(ADMIN_ACCESS_KEY) is False
+    """A module page, for a person who may not open the admin (their pages carry no editors'
+    bar): asked here on a session's first page, which the page would ask anyway."""
+    return isinstance(page, ModulePage) and not may_open_admin(request)
 
 
 def _chrome_key(page, request) -> str:
@@ -288,7 +289,7 @@ def serve_rendered(serve):
             key = _key(page, request)
             headers = [(name, value) for name, value in response.items()]
             page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
-            if shares_chrome and pieces is not None and _shares_chrome(page, request):
+            if shares_chrome and pieces is not None:
                 before, _work, middle, _discussion, end = pieces
                 chrome = ((before, middle, end), headers)
                 page_cache.keep(chrome_key, chrome_versions, chrome, CHROME_SECONDS)

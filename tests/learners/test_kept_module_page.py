@@ -225,9 +225,16 @@ def test_a_quiz_answer_renders_only_the_learners_part_and_keeps_it(reader, modul
     assert queries == KEPT_QUERIES and "Best score 100%" in again
 
 
-def test_a_change_beside_the_learners_work_renders_the_whole_page(reader, seat, module):
+def test_a_change_beside_the_learners_work_renders_all_that_is_theirs(reader, seat, module):
+    """Not only their part: their part and their cohort's panel, in the rest of the module page
+    that every learner shares (or the whole page, without it)."""
     kept(reader, module.url)
     page_state.module_work_changed(seat.learner_id, module.translation_key)
     page_state.learner_changed(seat.learner_id)
     response = reader.get(module.url)
-    assert "base.html" in {template.name for template in response.templates}
+    names = {template.name for template in response.templates}
+    assert "learners/components/module_parts.html" in names or "base.html" in names
+    assert "learners/discussion/module_panel.html" in names
+    cache.clear()
+    page_state.learner_changed(seat.learner_id)
+    assert "base.html" in {template.name for template in reader.get(module.url).templates}

@@ -5,6 +5,7 @@ What comes out is the page as rendered for them; the module gate still decides w
 
 import re
 
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
 
@@ -94,15 +95,30 @@ def test_someone_not_enrolled_is_turned_away_however_the_page_is_made(cohort, mo
     assert response.status_code == 302
 
 
-def test_a_first_request_of_a_session_renders_the_page_whole(cohort, module):
-    """Whether the person may open the admin (the editors' bar) is asked on their first page:
-    until the session knows, nothing is made from what others were shown."""
+def test_a_sessions_first_page_is_made_from_the_rest_too(cohort, module):
+    """Whether the person may open the admin (the editors' bar) is asked before the page is
+    made, on their first page: a session that starts on a module page shares its rest."""
     signed_in(EnrolmentFactory(cohort=cohort).learner).get(module.url)
     client = Client()
     client.force_login(EnrolmentFactory(cohort=cohort).learner)
     response = client.get(module.url)
-    assert "base.html" in templates_of(response)
+    assert response.status_code == 200
+    assert "base.html" not in templates_of(response)
     assert client.session[ADMIN_ACCESS_KEY] is False
+
+
+def test_an_editors_first_page_is_rendered_for_them_with_the_editors_bar(cohort, module):
+    signed_in(EnrolmentFactory(cohort=cohort).learner).get(module.url)
+    editor = EnrolmentFactory(cohort=cohort).learner
+    editor.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    client = Client()
+    client.force_login(editor)
+    response = client.get(module.url)
+    assert "base.html" in templates_of(response)
+    assert "wagtail-userbar" in response.content.decode()
+    assert client.session[ADMIN_ACCESS_KEY] is True
 
 
 def test_a_published_change_shows_at_once(course, cohort, module):
