@@ -15,7 +15,9 @@ sessions of every course: a scheduled session that changes makes them stale too
 (``invalidate_home``, home/signals.py). Both versions are read in one cache round trip.
 
 Requests that carry a session, a message or a query string bypass the cache entirely: nothing
-personal is ever stored or served from it.
+personal is ever stored or served from it. The one query string kept is a search's
+(``QUERY_VIEWS``: the words and the page number, nothing else), whose results show published
+pages only: a visitor's search is filed under the content version with its normalised words.
 """
 
 import functools
@@ -26,11 +28,14 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from contextvars import ContextVar
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
 
 VERSION_KEY = "aula:page-cache:version"
 SECTION_KEY = "aula:page-cache:section:"
@@ -43,6 +48,10 @@ PAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 CACHEABLE_PREFIXES = PAGE_PREFIXES
 BYPASS_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 HIT_HEADER = "X-Aula-Cache"
+# Views whose pages depend on their query string, by URL name: the parameters that make the
+# page (a request with any other, or one of these twice, is not kept). The view marks its
+# response cacheable (``request.aula_page_cacheable``) when it shows published pages only.
+QUERY_VIEWS = {"search": ("q", "page")}
 
 
 def _fresh_version() -> int:
@@ -290,17 +299,50 @@ def _is_home_path(path: str) -> bool:
 
 
 def _key(request, versions: tuple) -> str:
-    digest = hashlib.sha256(request.path.encode()).hexdigest()
+    digest = hashlib.sha256(_page_address(request).encode()).hexdigest()
     tag = ".".join(str(version) for version in versions)
     return f"aula:page-cache:{tag}:{request.get_host()}:{digest}"
+
+
+def _page_address(request) -> str:
+    """The path, and for a view of ``QUERY_VIEWS`` its parameters, the words normalised (the
+    view reads them with their spaces collapsed) and in a fixed order."""
+    if not request.GET:
+        return request.path
+    values = {name: request.GET[name] for name in request.GET}  # _is_keyable_query
+    if "q" in values:
+        values["q"] = " ".join(values["q"].split())
+    return f"{request.path}?{urlencode(sorted(values.items()))}"
+
+
+@functools.cache
+def _query_view_paths() -> dict[str, tuple[str, ...]]:
+    """{path of a ``QUERY_VIEWS`` view in each language: its parameters}."""
+    paths = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for name, parameters in QUERY_VIEWS.items():
+                paths[reverse(name)] = parameters
+    return paths
+
+
+def _query_parameters(path: str) -> tuple[str, ...]:
+    return _query_view_paths().get(path, ())
+
+
+def _is_keyable_query(request) -> bool:
+    allowed = _query_parameters(request.path)
+    return bool(allowed) and all(
+        name in allowed and len(request.GET.getlist(name)) == 1 for name in request.GET
+    )
 
 
 def _is_cacheable_request(request) -> bool:
     return (
         settings.AULA_PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.GET
         and request.path.startswith(CACHEABLE_PREFIXES)
+        and (not request.GET or _is_keyable_query(request))
         and not any(name in request.COOKIES for name in BYPASS_COOKIES)
     )
 
@@ -343,8 +385,9 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _is_cacheable_response(request, response) -> bool:
-        # Only Wagtail pages mark themselves cacheable (home.models.BasePage.serve); a
-        # response that sets a cookie (CSRF, session, language) is personal and never stored.
+        # Only Wagtail pages (home.models.BasePage.serve) and search mark themselves
+        # cacheable; a response that sets a cookie (CSRF, session, language) is personal and
+        # never stored.
         return (
             getattr(request, "aula_page_cacheable", False)
             and response.status_code == 200

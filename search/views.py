@@ -60,6 +60,9 @@ def search(request):
             )
 
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    # What is shown is published pages only, the same for every visitor who asks the same:
+    # the anonymous page cache may keep it until the next publish (home/cache.py).
+    request.aula_page_cacheable = True
     if query and not page.paginator.count:
         messages.append(_("No courses or modules match “%(query)s”.") % {"query": query})
 
