@@ -7,15 +7,17 @@ and reverses it in the other language with the same arguments (``django.urls.tra
 The query string (the catalogue's filters, a search) is kept everywhere.
 
 A page's links are read in one query (the translations of the page and of its ancestors, found
-by path prefix) and kept until the next publish (home.cache.remember); other views cost none.
+by path prefix) and kept until the next publish (home.cache.remember); other views cost none
+(their translated paths are kept per process).
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.urls import translate_url
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
 from home import cache as page_cache
@@ -59,6 +61,15 @@ def page_translations(page: Page, request) -> dict[str, tuple[str, int]]:
     return found
 
 
+@functools.lru_cache(maxsize=1024)
+def _translated(path: str, active: str, code: str) -> str:
+    """``translate_url`` of a view's path (with its query) while ``active`` is the language:
+    the same for every request of it (URL patterns do not change while the process runs), so
+    worked out once per process. ``active`` is part of the question: the path is resolved with
+    the active language's prefix."""
+    return translate_url(path, code)
+
+
 def _with_query(url: str, request) -> str:
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
@@ -78,7 +89,7 @@ def switcher_links(request, active: str, page=None) -> list[SwitcherLink]:
         name = get_language_info(code)["name_local"]
         note = ""
         if not is_page:
-            url = translate_url(request.get_full_path(), code)
+            url = _translated(request.get_full_path(), get_language(), code)
         elif code in translations:
             url, depth = translations[code]
             url = _with_query(url, request) if depth == page.depth else url

@@ -74,6 +74,7 @@ def empty_cache_between_tests(settings):
 
     from aula.dates import _span
     from courses.blocks import RENDERED_QUIZZES
+    from home.switcher import _translated
 
     settings.AULA_PAGE_CACHE_SECONDS = 0
     # Absolute links (emails, calendar feeds, certificates) are asserted against this host.
@@ -82,6 +83,7 @@ def empty_cache_between_tests(settings):
     cache.clear()
     RENDERED_QUIZZES.clear()  # the quizzes this process rendered (courses/blocks.py)
     _span.cache_clear()  # the session times this process formatted (aula/dates.py)
+    _translated.cache_clear()  # the views' translated paths (home/switcher.py), per URLconf
     yield
     cache.clear()
 

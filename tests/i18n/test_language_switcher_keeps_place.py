@@ -355,3 +355,14 @@ def test_switcher_links_cost_one_query_whatever_the_depth(world, django_assert_n
         found = page_translations(module, request)
     assert found["es"] == ("/es/courses/", world["course"].get_parent().depth)
     assert found["en"][1] == module.depth
+
+
+def test_a_views_links_are_worked_out_once_and_right_in_each_language(client, site_tree):
+    """The translated paths of a view are kept per process (``home.switcher._translated``), per
+    active language: the Spanish view after the English one still links back to English."""
+    for _ in range(2):
+        english = switcher(client.get("/en/search/?q=care").content.decode())
+        spanish = switcher(client.get("/es/search/?q=care").content.decode())
+        assert english["es"][0] == "/es/search/?q=care"
+        assert spanish["en"][0] == "/en/search/?q=care"
+        assert spanish["es"][0] == english["es"][0]
