@@ -14,7 +14,7 @@ from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
 from learners.enrolment.selectors import enrolments_in_course
 
 from .models import ModuleProgress, QuizAttempt, Reflection
-from .structure import body_quiz_ids
+from .structure import body_block_ids, body_quiz_ids
 
 
 def course_seat(*, user, course: CoursePage) -> Enrolment | None:
@@ -164,31 +164,35 @@ class ModuleState:
 def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
     """Completion (``completed_module_keys``, from the cache until the learner completes a
     module), quiz attempts (per quiz: best score, count, whether passed and the last
-    answers, ``last_answers``) and reflections: 2 queries, or 3. The attempts are read as plain
-    values: every attempt is kept, and a learner who tries a quiz often has many."""
+    answers, ``last_answers``) and reflections: a query for each of the two the page has (it
+    shows no other), and one for completion when it is not kept. The attempts are read as
+    plain values: every attempt is kept, and a learner who tries a quiz often has many."""
     key = module.translation_key
     completed = key in completed_module_keys(enrolment)
     blocks: dict[str, dict] = defaultdict(dict)
-    attempts = (
-        QuizAttempt.objects.filter(enrolment_id=enrolment.pk, module_key=key)
-        .order_by("-created_at", "-pk")
-        .values_list("block_id", "answers", "score", "passed")
-    )
-    for block_id, answers, score, passed in attempts:
-        state = blocks[block_id]
-        state.setdefault("last_answers", answers)
-        state["attempts"] = state.get("attempts", 0) + 1
-        state["best"] = max(state.get("best", 0), score)
-        state["passed"] = state.get("passed", False) or passed
-    reflections = Reflection.objects.filter(enrolment_id=enrolment.pk, module_key=key).only(
-        "block_id", "text"
-    )
-    for reflection in reflections:
-        blocks[reflection.block_id]["reflection"] = reflection
+    quiz_ids = body_quiz_ids(module.body)
+    if quiz_ids:
+        attempts = (
+            QuizAttempt.objects.filter(enrolment_id=enrolment.pk, module_key=key)
+            .order_by("-created_at", "-pk")
+            .values_list("block_id", "answers", "score", "passed")
+        )
+        for block_id, answers, score, passed in attempts:
+            state = blocks[block_id]
+            state.setdefault("last_answers", answers)
+            state["attempts"] = state.get("attempts", 0) + 1
+            state["best"] = max(state.get("best", 0), score)
+            state["passed"] = state.get("passed", False) or passed
+    if body_block_ids(module.body, "reflection"):
+        reflections = Reflection.objects.filter(enrolment_id=enrolment.pk, module_key=key).only(
+            "block_id", "text"
+        )
+        for reflection in reflections:
+            blocks[reflection.block_id]["reflection"] = reflection
     return ModuleState(
         enrolment=enrolment,
         completed=completed,
-        has_quiz=bool(body_quiz_ids(module.body)),
+        has_quiz=bool(quiz_ids),
         blocks=dict(blocks),
     )
 

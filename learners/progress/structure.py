@@ -32,8 +32,12 @@ class CourseStructure:
 
 
 def body_quiz_ids(body) -> tuple[str, ...]:
+    return body_block_ids(body, "quiz")
+
+
+def body_block_ids(body, block_type: str) -> tuple[str, ...]:
     # raw_data: the stored JSON, without building every block's value.
-    return tuple(block["id"] for block in body.raw_data if block.get("type") == "quiz")
+    return tuple(block["id"] for block in body.raw_data if block.get("type") == block_type)
 
 
 def course_structure(course: CoursePage) -> CourseStructure:

@@ -18,6 +18,7 @@ from learners.models import (
     Reflection,
 )
 from learners.progress import services as progress
+from learners.progress.selectors import completed_module_keys, module_state
 from learners.progress.tasks import refresh_course_progress
 from tests.factories import (
     AttendanceFactory,
@@ -629,3 +630,29 @@ def test_refreshing_a_course_keeps_each_language_cohort_on_its_own_page(site_tre
     assert progress.refresh_course(course) == 2
     assert enrolment_of(user).quiz_average == 100
     assert enrolment_of(english).quiz_average == 50
+
+
+@pytest.mark.parametrize(
+    ("blocks", "queries"),
+    [((), 0), (("quiz",), 1), (("reflection",), 1), (("quiz", "reflection"), 2)],
+)
+def test_a_modules_state_reads_only_the_work_its_page_asks_for(
+    course, cohort, django_assert_num_queries, blocks, queries
+):
+    """A page without a quiz shows no attempts and one without a prompt no reflection: their
+    rows are not read (completion comes from the cache here)."""
+    body = [("paragraph", "<p>Read this.</p>")]
+    if "quiz" in blocks:
+        body.append(("quiz", QUIZ))
+    if "reflection" in blocks:
+        body.append(("reflection", {"prompt": "Who cares in your household?", "guidance": ""}))
+    module = ModulePageFactory(parent=course, title="A module", body=body)
+    enrolment = EnrolmentFactory(cohort=cohort)
+    # An attempt at a quiz the page has, or had before an editor took it out.
+    quiz_id = block_id(module, "quiz") if "quiz" in blocks else "a-quiz-taken-out"
+    QuizAttemptFactory(enrolment=enrolment, module_key=module.translation_key, block_id=quiz_id)
+    completed_module_keys(enrolment)
+    with django_assert_num_queries(queries):
+        state = module_state(enrolment=enrolment, module=module)
+    assert state.has_quiz == ("quiz" in blocks)
+    assert list(state.blocks) == ([quiz_id] if "quiz" in blocks else [])
