@@ -17,7 +17,8 @@ sessions of every course: a scheduled session that changes makes them stale too
 Requests that carry a session, a message or a query string bypass the cache entirely: nothing
 personal is ever stored or served from it. The one query string kept is a search's
 (``QUERY_VIEWS``: the words and the page number, nothing else), whose results show published
-pages only: a visitor's search is filed under the content version with its normalised words.
+pages only: a visitor's search is filed under the content version with its normalised words,
+for a minute at most (``QUERY_PAGE_SECONDS``).
 """
 
 import functools
@@ -52,6 +53,10 @@ HIT_HEADER = "X-Aula-Cache"
 # page (a request with any other, or one of these twice, is not kept). The view marks its
 # response cacheable (``request.aula_page_cacheable``) when it shows published pages only.
 QUERY_VIEWS = {"search": ("q", "page")}
+# How long such a page is kept at most: anyone can ask for any words, each a page of its own;
+# kept briefly, what a stream of different searches can fill the cache with stays small, and
+# the searches many visitors make are still served from it.
+QUERY_PAGE_SECONDS = 60
 
 
 def _fresh_version() -> int:
@@ -375,11 +380,10 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("content-type", HIT_HEADER.lower())
             ]
-            cache.set(
-                key,
-                (response.content, response["Content-Type"], headers),
-                settings.AULA_PAGE_CACHE_SECONDS,
-            )
+            timeout = settings.AULA_PAGE_CACHE_SECONDS
+            if request.GET:
+                timeout = min(timeout, QUERY_PAGE_SECONDS)
+            cache.set(key, (response.content, response["Content-Type"], headers), timeout)
             response[HIT_HEADER] = "miss"
         return response
 

@@ -22,8 +22,8 @@ And the rest of a module page (header, title, breadcrumb, footer: all but the le
 their cohort's discussion panel, between markers too) is the same for every learner: kept once
 (``serve_rendered``, under the content version), a learner's first view of the module is made of it
 with their own part and panel rendered alone (``request.aula_kept`` ``chrome``). Only for people
-the session knows may not open the admin (no editors' bar); those who tutor a cohort (a link in
-the header) have their own.
+who may not open the admin (no editors' bar: asked before the page is made, once per session);
+those who tutor a cohort (a link in the header) have their own.
 
 What a request got (``request.aula_kept``: the kept ``copy``, the learner's ``part`` rendered
 again, the whole ``page`` rendered, or made from the shared rest: ``chrome``) is named in the

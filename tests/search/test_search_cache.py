@@ -5,7 +5,7 @@ publish; other parameters, and anyone signed in, get the search made for them.""
 import pytest
 from django.core.cache import cache
 
-from home.cache import HIT_HEADER
+from home.cache import HIT_HEADER, QUERY_PAGE_SECONDS
 from tests.factories import CoursePageFactory, ModulePageFactory, learner
 
 pytestmark = pytest.mark.search_index
@@ -68,3 +68,21 @@ def test_someone_signed_in_never_gets_a_kept_search(client, course):
     response = client.get("/en/search/", {"q": "unpaid"})
     assert response.status_code == 200
     assert HIT_HEADER not in response
+
+
+def test_a_search_is_kept_a_minute_at_most(client, course, monkeypatch):
+    """Anyone may ask for any words, each kept apart: briefly, so that a stream of different
+    searches cannot fill the cache for long."""
+    kept = {}
+    real_set = cache.set
+
+    def set_and_note(key, value, timeout=None, **kwargs):
+        kept[key] = timeout
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(cache, "set", set_and_note)
+    client.get("/en/search/", {"q": "unpaid"})
+    client.get(course.url)
+    pages = {key: timeout for key, timeout in kept.items() if key.startswith("aula:page-cache:")}
+    assert sorted(pages.values()) == [QUERY_PAGE_SECONDS, 600]
+    assert QUERY_PAGE_SECONDS <= 60
