@@ -194,12 +194,15 @@ class QuizBlock(blocks.StructBlock):
         rendering it. The CSRF token, the same form for everyone, is put in afterwards."""
         if context is None:
             return super().render(value, context)
+        # Django's token is lazy: asking whether it is there must not draw one (it would set
+        # the CSRF cookie on a visitor's page, which the anonymous page cache then never keeps).
         token = context.get("csrf_token")
-        key = self._shown(value, context, has_token=bool(token))
+        has_token = token is not None
+        key = self._shown(value, context, has_token=has_token)
         html = RENDERED_QUIZZES.get(key, ())
         if html is None:
             html = super().render(
-                value, {**context, "csrf_token": CSRF_TOKEN_SLOT if token else token}
+                value, {**context, "csrf_token": CSRF_TOKEN_SLOT if has_token else token}
             )
             RENDERED_QUIZZES.put(key, (), str(html), RENDERED_QUIZ_SECONDS)
         if CSRF_TOKEN_SLOT in html:  # asked for only where the form is shown, as the tag does

@@ -10,6 +10,7 @@ from django.test import Client
 from wagtail.blocks import base as wagtail_blocks
 
 from courses.blocks import CSRF_TOKEN_SLOT
+from home.cache import HIT_HEADER
 from tests.factories import EnrolmentFactory, translate_page
 from tests.learners.test_progress import QUIZ, block_id, post_quiz
 
@@ -120,3 +121,16 @@ def test_a_visitors_quiz_has_no_form_and_a_learners_has_theirs(cohort, module, m
     learner = quiz_html(client.get(module.url).content.decode())
     assert TOKEN.search(learner)
     assert "disabled" not in learner
+
+
+def test_a_visitors_module_page_draws_no_token_and_is_kept_for_the_next(
+    cohort, module, modules_open, settings
+):
+    """Where modules are open to visitors: no form, so no CSRF cookie (the quiz only asks for
+    the token where it shows its form), and the page cache keeps the page."""
+    settings.AULA_PAGE_CACHE_SECONDS = 600
+    for expected in ("miss", "hit"):
+        response = Client().get(module.url)
+        assert response.status_code == 200
+        assert not response.cookies
+        assert response[HIT_HEADER] == expected
