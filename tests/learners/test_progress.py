@@ -28,6 +28,7 @@ from tests.factories import (
     ModulePageFactory,
     ModuleProgressFactory,
     QuizAttemptFactory,
+    ReflectionFactory,
     SessionSlotFactory,
     build_course,
     learner,
@@ -656,3 +657,35 @@ def test_a_modules_state_reads_only_the_work_its_page_asks_for(
         state = module_state(enrolment=enrolment, module=module)
     assert state.has_quiz == ("quiz" in blocks)
     assert list(state.blocks) == ([quiz_id] if "quiz" in blocks else [])
+
+
+def test_a_modules_state_has_the_newest_answers_the_best_score_and_the_reflection(
+    course, cohort, django_assert_num_queries
+):
+    module = quiz_module(course)
+    enrolment = EnrolmentFactory(cohort=cohort)
+    quiz, prompt = block_id(module, "quiz"), block_id(module, "reflection")
+    now = timezone.now()
+    for minutes, answers, correct in ((30, {"1": [1]}, 2), (20, {"1": [2]}, 1)):
+        attempt = QuizAttemptFactory(
+            enrolment=enrolment,
+            module=module,
+            block_id=quiz,
+            answers=answers,
+            total=2,
+            correct=correct,
+        )
+        QuizAttempt.objects.filter(pk=attempt.pk).update(
+            created_at=now - timedelta(minutes=minutes)
+        )
+    ReflectionFactory(enrolment=enrolment, module=module, block_id=prompt, text="<p>Mine.</p>")
+    completed_module_keys(enrolment)
+    with django_assert_num_queries(2):
+        state = module_state(enrolment=enrolment, module=module)
+    assert state.blocks[quiz] == {
+        "last_answers": {"1": [2]},
+        "attempts": 2,
+        "best": 100,
+        "passed": True,
+    }
+    assert state.blocks[prompt]["reflection"].text == "<p>Mine.</p>"
