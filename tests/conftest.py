@@ -57,6 +57,15 @@ def english_by_default():
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The anonymous page cache on, as in production (the suite runs with it off), empty."""
+    from django.core.cache import cache
+
+    settings.AULA_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+
+
+@pytest.fixture
 def modules_open(settings):
     """Render module pages without enrolment: for tests of course content, not of access.
 

@@ -2,7 +2,6 @@
 publish, and nothing personal, partial or erroneous ever stored or served."""
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from courses.models import CoursePage
@@ -18,15 +17,7 @@ from tests.factories import (
 
 # Course content renders here without any learner; access to modules is tested in
 # tests/learners/test_module_access.py.
-pytestmark = pytest.mark.usefixtures("modules_open")
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.AULA_PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("modules_open", "page_cache_on")
 
 
 @pytest.fixture

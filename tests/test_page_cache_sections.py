@@ -6,7 +6,6 @@ also the home pages, which list the next sessions)."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from home.cache import HIT_HEADER, section_of
@@ -22,13 +21,7 @@ from tests.factories import (
     translate_page,
 )
 
-pytestmark = pytest.mark.usefixtures("modules_open")
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.AULA_PAGE_CACHE_SECONDS = 600
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("modules_open", "page_cache_on")
 
 
 @pytest.fixture

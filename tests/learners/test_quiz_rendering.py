@@ -124,11 +124,10 @@ def test_a_visitors_quiz_has_no_form_and_a_learners_has_theirs(cohort, module, m
 
 
 def test_a_visitors_module_page_draws_no_token_and_is_kept_for_the_next(
-    cohort, module, modules_open, settings
+    cohort, module, modules_open, page_cache_on
 ):
     """Where modules are open to visitors: no form, so no CSRF cookie (the quiz only asks for
     the token where it shows its form), and the page cache keeps the page."""
-    settings.AULA_PAGE_CACHE_SECONDS = 600
     for expected in ("miss", "hit"):
         response = Client().get(module.url)
         assert response.status_code == 200

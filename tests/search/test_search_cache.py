@@ -8,13 +8,7 @@ from django.core.cache import cache
 from home.cache import HIT_HEADER, QUERY_PAGE_SECONDS
 from tests.factories import CoursePageFactory, ModulePageFactory, learner
 
-pytestmark = pytest.mark.search_index
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.AULA_PAGE_CACHE_SECONDS = 600
-    cache.clear()
+pytestmark = [pytest.mark.search_index, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
