@@ -10,11 +10,11 @@ from django.utils.translation import gettext
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from aula.dates import format_date, format_datetime
+from home.admin_access import may_open_admin
 from home.switcher import switcher_links
 
 register = template.Library()
 
-ADMIN_ACCESS_KEY = "aula:may-open-admin"
 # Where a page kept for a learner shows the messages of the request that reads it
 # (learners/learn/page_cache.py puts them in).
 MESSAGES_SLOT = b"<!--aula:messages-->"
@@ -47,26 +47,12 @@ def page_messages(context):
 
 @register.simple_tag(takes_context=True)
 def editors_userbar(context, position="bottom-right"):
-    """Wagtail's user bar, for the people who may open the admin.
-
-    Whether a person may is asked once per session and remembered in it: Wagtail's own tag asks
-    on every page, two permission queries that every learner paid for a bar they never see.
-    Permissions changed during a session show in the bar at the next login; the admin itself
-    checks them on every request."""
+    """Wagtail's user bar, for the people who may open the admin (asked once per session:
+    home/admin_access.py)."""
     request = context.get("request")
     if not getattr(getattr(request, "user", None), "is_authenticated", False):
         return ""
     return wagtailuserbar(context, position) if may_open_admin(request) else ""
-
-
-def may_open_admin(request) -> bool:
-    """Whether the signed-in person may open the admin, asked once per session and remembered
-    in it (``editors_userbar``)."""
-    allowed = request.session.get(ADMIN_ACCESS_KEY)
-    if allowed is None:
-        allowed = request.user.has_perm("wagtailadmin.access_admin")
-        request.session[ADMIN_ACCESS_KEY] = allowed
-    return allowed
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

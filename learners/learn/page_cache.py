@@ -61,13 +61,8 @@ from django.utils.translation import get_language
 from courses.models import CoursePage, ModulePage
 from courses.selectors import course_tag
 from home import cache as page_cache
-from home.templatetags.aula_tags import (
-    ADMIN_ACCESS_KEY,
-    MESSAGES_SLOT,
-    ONE_TIME_SLOT,
-    fresh_tokens,
-    may_open_admin,
-)
+from home.admin_access import ADMIN_ACCESS_KEY, may_open_admin
+from home.templatetags.aula_tags import MESSAGES_SLOT, ONE_TIME_SLOT, fresh_tokens
 from learners.accounts.page_state import (
     discussion_tag,
     learner_tag,

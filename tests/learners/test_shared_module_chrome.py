@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
 
-from home.templatetags.aula_tags import ADMIN_ACCESS_KEY
+from home.admin_access import ADMIN_ACCESS_KEY
 from tests.factories import CohortFactory, EnrolmentFactory, ThreadFactory, learner
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
