@@ -179,7 +179,9 @@ class LocalValues:
             return
         with self._lock:
             item = self._items.get(key)
-            if item is not None and item[0] == versions:
+            # The same value, still fresh; a copy past its age is replaced, or every read of
+            # it would go to the cache from then on.
+            if item is not None and item[0] == versions and item[1] >= time.monotonic():
                 return
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         if len(data) > self.max_bytes // 16:  # a few large values would crowd out the rest

@@ -105,3 +105,15 @@ def test_copies_are_dropped_past_their_age_and_past_the_size_limit():
     assert local.get("a", (1,)) is None and local.get("k99", (1,)) == "z" * 200
     local.put("large", (1,), "w" * 1000, timeout=60)
     assert local.get("large", (1,)) is None  # more than a sixteenth of the room: not copied
+
+
+def test_a_copy_past_its_age_is_renewed_by_the_next_read_from_the_cache(catalogue):
+    in_a_request(lambda: page_cache.remember("k", lambda: "kept"))
+    later = page_cache.time.monotonic() + page_cache.LOCAL_SECONDS + 1
+    with mock.patch.object(page_cache.time, "monotonic", return_value=later):
+        _value, round_trips = counted(lambda: page_cache.remember("k", lambda: "computed"))
+        assert round_trips == 1  # the copy was too old: the versions and the value
+        value, round_trips = counted(
+            lambda: (page_cache.remember("warm-up", lambda: 0), page_cache.remember("k", None))
+        )
+    assert value == (0, "kept") and round_trips == 1  # "k" from the renewed copy
