@@ -2,10 +2,12 @@
 
 import hashlib
 import json
+import re
 from uuid import UUID
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
@@ -23,6 +25,7 @@ from learners.learn.page_cache import (
     learner_part_template,
 )
 from learners.learn.views import REFLECTION_DRAFTS
+from learners.models import Reflection
 from learners.progress.selectors import (
     completed_module_keys,
     course_seat,
@@ -88,21 +91,25 @@ def _module_work(context, page, template) -> str:
     """A module page's learner part (courses/module_work.html), rendered once for every
     learner whose work on the module shows the same: kept in the cache (``page_cache.remember``,
     until the next publish) under a digest of all the part shows (``_work_shown``), with the
-    CSRF token put in afterwards. Learners who have not started a module see the same part,
-    as do those whose attempts and answers are the same; visitors, staff and previews (no
-    ``module_progress``) and learners who wrote a reflection there get it rendered."""
+    CSRF token and the learner's own reflections (``REFLECTION_SLOTS``) put in afterwards.
+    Learners who have not started a module see the same part, as do those whose attempts and
+    answers are the same, whatever they wrote; visitors, staff and previews (no
+    ``module_progress``) and a learner whose draft failed to save get it rendered."""
     progress = module_progress(context, page)
     shown = _work_shown(page, progress) if progress is not None else None
     if shown is None:
-        return template.render(context)
-    token = context.get("csrf_token")
-    key = f"aula:module-work:{page.pk}:{_digest(shown, bool(token))}"
-    html = page_cache.remember(
-        key,
-        lambda: _render_with_slot(context, template, token),
-        SHARED_WORK_SECONDS,
-    )
-    return html.replace(CSRF_TOKEN_SLOT, str(token)) if token else html
+        html = template.render(context)
+    else:
+        token = context.get("csrf_token")
+        key = f"aula:module-work:{page.pk}:{_digest(shown, bool(token))}"
+        html = page_cache.remember(
+            key,
+            lambda: _render_with_slot(context, template, token),
+            SHARED_WORK_SECONDS,
+        )
+        if token:
+            html = html.replace(CSRF_TOKEN_SLOT, str(token))
+    return _with_reflections(html, progress) if progress is not None else html
 
 
 def _render_with_slot(context, template, token) -> str:
@@ -111,11 +118,12 @@ def _render_with_slot(context, template, token) -> str:
 
 
 def _work_shown(page, progress) -> str | None:
-    """Everything courses/module_work.html and its blocks show of the learner's work, as JSON;
-    None (rendered, not shared) when the learner wrote something there (a reflection or a
-    draft: theirs alone, so nobody would share the rendering and it would only take room in
-    the cache) or it holds a value of a kind not known here."""
-    if any("reflection" in state or "draft" in state for state in progress.blocks.values()):
+    """Everything courses/module_work.html and its blocks show of the learner's work, as JSON,
+    but the text of their reflections (where it goes, ``REFLECTION_SLOTS``, is the same for
+    everyone: only whether there is one counts); None (rendered, not shared) when a draft that
+    failed to save is shown (theirs alone, so nobody would share the rendering and it would
+    only take room in the cache) or it holds a value of a kind not known here."""
+    if any("draft" in state for state in progress.blocks.values()):
         return None
     shown = {
         "template": learner_part_template(page),
@@ -131,9 +139,48 @@ def _work_shown(page, progress) -> str | None:
         return None
 
 
+# Where a saved reflection shows in the learner's part (components/blocks/reflection_prompt_
+# block.html): its cleaned HTML and, in the form's textarea, its text, as slots that
+# ``_with_reflections`` fills for each response, so that a part with reflections is shared.
+REFLECTION_SLOTS = {
+    "reflection_html": "<!--aula:reflection-html:{}-->",
+    "reflection_text": "<!--aula:reflection-text:{}-->",
+}
+REFLECTION_SLOT = re.compile(r"<!--aula:reflection-(html|text):([0-9A-Za-z_-]+)-->")
+
+
+def _reflection_slots(block_id: str, state: dict) -> None:
+    for name, slot in REFLECTION_SLOTS.items():
+        state[name] = mark_safe(slot.format(block_id))  # noqa: S308 (a comment of our own)
+
+
+def _with_reflections(html: str, progress) -> str:
+    """The part with the learner's reflections in their slots: cleaned HTML where it is shown,
+    escaped text in the textarea. One pass, so nothing a reflection contains is read as a
+    slot."""
+    texts = {
+        block_id: state["reflection"].text
+        for block_id, state in progress.blocks.items()
+        if state.get("reflection") is not None
+    }
+    if not texts:
+        return html
+
+    def fill(match) -> str:
+        kind, block_id = match.groups()
+        text = texts.get(block_id)
+        if text is None:
+            return ""
+        return safe_html(text) if kind == "html" else escape(text)
+
+    return REFLECTION_SLOT.sub(fill, html)
+
+
 def _plain(value):
     if isinstance(value, QuestionResult):
         return [value.number, value.correct, value.explanation]
+    if isinstance(value, Reflection):  # its text is the learner's alone: in its slots
+        return True
     if isinstance(value, set | frozenset):
         return sorted(value)
     if isinstance(value, UUID):
@@ -176,8 +223,11 @@ def _module_progress(request, module):
                 results = []
             block_state["results"] = {result.number: result for result in results}
             block_state["chosen"] = {n: sorted(chosen) for n, chosen in answers.items()}
-        elif block.block_type == "reflection" and block.id in drafts:
-            block_state["draft"] = drafts[block.id]
+        elif block.block_type == "reflection":
+            if block.id in drafts:
+                block_state["draft"] = drafts[block.id]
+            if block_state.get("reflection") is not None:
+                _reflection_slots(block.id, block_state)
     state.quiz_url = reverse("learn_quiz", args=[module.pk])
     state.reflection_url = reverse("learn_reflection", args=[module.pk])
     state.complete_url = reverse("learn_module_complete", args=[module.pk])

@@ -112,14 +112,39 @@ def test_each_language_has_its_own_rendering(site_tree, course, cohort, module):
     assert "Revisar mis respuestas" in html and "Check my answers" not in html
 
 
-def test_a_part_with_a_reflection_is_rendered_for_its_writer_not_shared(cohort, module):
-    """What a learner wrote is theirs alone: that rendering is not kept for others to share."""
+def reflect(client, module, text: str) -> None:
+    response = client.post(
+        reverse("learn_reflection", args=[module.pk]),
+        {"block_id": block_id(module, "reflection"), "text": text},
+    )
+    assert response.status_code == 302
+
+
+def test_parts_with_different_reflections_share_a_rendering_each_showing_its_own(cohort, module):
+    """What a learner wrote fills slots of the shared rendering: theirs on their page only."""
     clients = [signed_in(EnrolmentFactory(cohort=cohort).learner) for _ in range(2)]
-    for client in clients:
-        client.post(
-            reverse("learn_reflection", args=[module.pk]),
-            {"block_id": block_id(module, "reflection"), "text": "My grandmother."},
-        )
+    for client, text in zip(clients, ("My grandmother.", "Mi abuela."), strict=True):
+        reflect(client, module, text)
     responses = [client.get(module.url) for client in clients]
-    assert [rendered_work(response) for response in responses] == [True, True]
-    assert all("My grandmother." in response.content.decode() for response in responses)
+
+    assert [rendered_work(response) for response in responses] == [True, False]
+    mine, theirs = (response.content.decode() for response in responses)
+    assert mine.count("My grandmother.") == 2 and "Mi abuela." not in mine  # shown, textarea
+    assert theirs.count("Mi abuela.") == 2 and "My grandmother." not in theirs
+    assert "aula:reflection-" not in mine + theirs
+
+
+def test_a_reflection_is_cleaned_where_shown_escaped_in_its_textarea_and_never_read_as_a_slot(
+    cohort, module
+):
+    me = signed_in(EnrolmentFactory(cohort=cohort).learner)
+    bid = block_id(module, "reflection")
+    forged = f"<!--aula:reflection-html:{bid}-->"
+    reflect(me, module, f"<p><strong>Care</strong> is work.</p><p>&lt;!--aula:x--&gt; {forged}</p>")
+
+    html = me.get(module.url).content.decode()
+    saved = html.split('class="reflection__saved"', 1)[1].split("</div>", 1)[0]
+    textarea = html.split(f'id="reflection-text-{bid}"', 1)[1].split("</textarea>", 1)[0]
+    assert "<strong>Care</strong> is work." in saved
+    assert "&lt;strong&gt;Care&lt;/strong&gt; is work." in textarea
+    assert "<!--aula:" not in html
