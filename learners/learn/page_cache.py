@@ -11,12 +11,12 @@ filed under the versions of everything it shows (``home.cache.lookup``):
   (``learners.accounts.page_state``): on a course page, the learner's progress in any module;
   on a module page, their work on that module and the threads of the course's cohorts.
 
-A change to any of them makes the copy stale at once; ``LEARNER_PAGE_SECONDS`` bounds what
-depends on the clock alone (a cohort's enrolment window closing). When only the learner's own
-part changed (their work on a module: the page an answer or a reflection sends them back to;
-their progress, on a course page), only that part of the kept page is rendered again
-(``LEARNER_PARTS``, kept between markers). A module page's part is itself rendered once for all
-the learners whose work on the module shows the same (learners_tags' ``learner_part``: those
+A change to any of them makes the copy stale at once; ``KEPT_SECONDS`` bounds what depends
+on the clock alone (a cohort's enrolment window closing, on a course page). When only the
+learner's own part changed (their work on a module: the page an answer or a reflection sends
+them back to; their progress, on a course page), only that part of the kept page is rendered
+again (``LEARNER_PARTS``, kept between markers). A module page's part is itself rendered once
+for all the learners whose work on the module shows the same (learners_tags' ``learner_part``: those
 who have not started it, those who gave the same answers), each response with its own token.
 And the rest of a module page (header, title, breadcrumb, footer: all but the learner's part and
 their cohort's discussion panel, between markers too) is the same for every learner: kept once
@@ -72,8 +72,10 @@ from learners.accounts.page_state import (
 from learners.learn.views import REFLECTION_DRAFTS
 from learners.permissions import tutors_cohorts
 
-# A cohort's enrolment window opening or closing changes the page with no change of data.
-LEARNER_PAGE_SECONDS = 120
+# How long a learner's page is kept at most. A course page shows its cohorts' enrolment
+# windows, which open and close with no change of data; a module page shows nothing the clock
+# alone changes, and is kept as long as its shared rest (``CHROME_SECONDS``).
+KEPT_SECONDS = {CoursePage: 120, ModulePage: 600}
 KEY_PREFIX = "aula:learner-page:"
 # The part of each page that the last of its tags (``_tags``) changes: the learner's work on a
 # module, their progress in a course. Rendered by learners_tags' ``learner_part``; on a page
@@ -96,6 +98,10 @@ MODULE_PARTS_TEMPLATE = "learners/components/module_parts.html"
 PARTS_SPLIT = "<!--aula:parts-split-->"
 CHROME_KEY_PREFIX = "aula:module-chrome:"
 CHROME_SECONDS = 600
+
+
+def _kept_seconds(page) -> int:
+    return KEPT_SECONDS[ModulePage if isinstance(page, ModulePage) else CoursePage]
 
 
 def learner_part_template(page) -> str:
@@ -235,7 +241,7 @@ def serve_kept(serve):
                 kept = (before, _learner_part(page, request), after)
                 # Under the secret of the token it may have drawn (as below).
                 key = _key(page, request)
-                page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
+                page_cache.keep(key, versions, (kept, headers), _kept_seconds(page), local=False)
                 return _kept_response(b"".join(kept), headers, request)
         request.aula_page_versions = versions  # for serve_rendered, past the gate
         return serve(page, request, serve_args, serve_kwargs)
@@ -268,7 +274,7 @@ def serve_rendered(serve):
                 work, discussion = _module_parts(page, request)
                 kept = (before, work, middle + discussion + end)
                 key = _key(page, request)
-                page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
+                page_cache.keep(key, versions, (kept, headers), _kept_seconds(page), local=False)
                 return _kept_response(b"".join(kept), headers, request)
         request.aula_kept = "page"
         response = serve(page, request, serve_args, serve_kwargs)
@@ -283,7 +289,7 @@ def serve_rendered(serve):
             # of its secret with this response: the copy is filed under it.
             key = _key(page, request)
             headers = [(name, value) for name, value in response.items()]
-            page_cache.keep(key, versions, (kept, headers), LEARNER_PAGE_SECONDS, local=False)
+            page_cache.keep(key, versions, (kept, headers), _kept_seconds(page), local=False)
             if shares_chrome and pieces is not None:
                 before, _work, middle, _discussion, end = pieces
                 chrome = ((before, middle, end), headers)

@@ -3,6 +3,7 @@ is not rendered again; the learner's work on that module, the cohort's threads a
 seat and the messages waiting are on the very next view; work on another module leaves it kept."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -15,6 +16,7 @@ from learners.accounts import page_state
 from learners.discussion import services as discussion
 from learners.discussion.models import Thread
 from learners.enrolment import services as enrolment_services
+from learners.learn import page_cache as learner_page_cache
 from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
 from tests.learners.kept_pages import KEPT_QUERIES, kept, view
 from tests.learners.test_progress import block_id, post_quiz, quiz_module
@@ -238,3 +240,26 @@ def test_a_change_beside_the_learners_work_renders_all_that_is_theirs(reader, se
     cache.clear()
     page_state.learner_changed(seat.learner_id)
     assert "base.html" in {template.name for template in reader.get(module.url).templates}
+
+
+def test_a_module_page_is_kept_as_long_as_its_shared_rest_a_course_page_two_minutes(
+    reader, module, course
+):
+    """A course page shows its cohorts' enrolment windows, which the clock alone opens and
+    closes; a module page shows nothing of the kind."""
+    kept_for = {}
+    keep = learner_page_cache.page_cache.keep
+
+    def spy(key, versions, value, timeout=600, **kwargs):
+        if key.startswith(learner_page_cache.KEY_PREFIX):
+            kept_for[type(course if f":{course.pk}:" in key else module).__name__] = timeout
+        return keep(key, versions, value, timeout, **kwargs)
+
+    with mock.patch.object(learner_page_cache.page_cache, "keep", spy):
+        for url in (module.url, course.url):
+            reader.get(url)
+            reader.get(url)
+    assert kept_for == {
+        "ModulePage": learner_page_cache.CHROME_SECONDS,
+        "CoursePage": 120,
+    }
