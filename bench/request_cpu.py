@@ -12,12 +12,12 @@ cache and database round trips, templates), for each request type of that load t
   anonymous pages the share served from the page cache.
 
 Production-like settings: the page cache on (``AULA_PAGE_CACHE_SECONDS``, default 600), the
-``cached_db`` session engine, module pages only for enrolled learners, Celery tasks queued
-(an in-memory broker), not run in the request. The data, built in a throwaway database: a
-12-module course (8 modules with a quiz, all with a reflection prompt, 3 live sessions) in
-English and Spanish, three smaller courses, a 1,000-learner English cohort (about half of the
-learners part-way through, with progress rows and rollups) and a small Spanish one, scheduled
-sessions, a tutor.
+``cached_db`` session engine (``home.sessions``), module pages only for enrolled learners,
+Celery tasks queued (an in-memory broker), not run in the request. The data, built in a
+throwaway database: a 12-module course (8 modules with a quiz, all with a reflection prompt, 3
+live sessions) in English and Spanish, three smaller courses, a 1,000-learner English cohort
+(about half of the learners part-way through, with progress rows and rollups) and a small
+Spanish one, scheduled sessions, a tutor.
 
 Requests are interleaved as under load: every round makes one request of each type, a
 different learner and visitor each time, learners' writes (quiz, mark complete, reflection)
@@ -174,7 +174,7 @@ def _settings_module(bench_dir: str) -> str:
     settings.update(
         DEBUG=False,
         AULA_PAGE_CACHE_SECONDS=int(os.environ.get("AULA_PAGE_CACHE_SECONDS", "600")),
-        SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
+        SESSION_ENGINE="home.sessions",
         AULA_MODULES_REQUIRE_ENROLMENT=True,
         # Tasks are queued (in memory), not run in the request: a worker runs them.
         CELERY_BROKER_URL="memory://",

@@ -130,12 +130,12 @@ def lookup_entry(key: str, tags: Iterable[str] = (), *, content: bool = True, lo
         copy = LOCAL.get(key, versions) if local else None
         if copy is not None:
             return versions, (versions, copy)
-        entry = cache.get(key)
+        entry = _get_many([key]).get(key)
     else:
         # The content version comes along with the first question of a request: nearly every
         # later one asks for it.
         ask = [*missing, *([VERSION_KEY] if VERSION_KEY not in known else []), key]
-        found = cache.get_many(list(dict.fromkeys(ask)))
+        found = _get_many(list(dict.fromkeys(ask)))
         for version_key in ask[:-1]:
             known[version_key] = _version(version_key, found)
         versions = tuple(known[version_key] for version_key in version_keys)
@@ -207,6 +207,10 @@ LOCAL_SECONDS = 60
 LOCAL = LocalValues(settings.AULA_LOCAL_CACHE_BYTES)
 # The versions read by the request being served ({version key: version}; None outside one).
 _request_versions: ContextVar[dict | None] = ContextVar("aula_request_versions", default=None)
+# What the request being served asked to read with its next round trip (``prefetch``): {cache
+# key: value, or PENDING until read}; None outside a request.
+_request_prefetch: ContextVar[dict | None] = ContextVar("aula_request_prefetch", default=None)
+PENDING = object()
 
 
 class RequestVersionsMiddleware:
@@ -216,11 +220,43 @@ class RequestVersionsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_versions.set({})
+        versions = _request_versions.set({})
+        prefetch = _request_prefetch.set({})
         try:
             return self.get_response(request)
         finally:
-            _request_versions.reset(token)
+            _request_prefetch.reset(prefetch)
+            _request_versions.reset(versions)
+
+
+def prefetch(key: str) -> None:
+    """Read ``key`` (a key of the default cache) along with the request's next round trip to the
+    cache, for ``prefetched`` to hand over: the signed-in session (home/sessions.py), which the
+    request reads once the site's lookup (``home.serving.SiteMiddleware``) is done, comes with
+    it instead of in a round trip of its own. Outside a request, nothing."""
+    asked = _request_prefetch.get()
+    if asked is not None:
+        asked.setdefault(key, PENDING)
+
+
+def prefetched(key: str):
+    """What the request's round trip brought for a ``prefetch`` of ``key``: the value, None when
+    the cache has none, or PENDING when no round trip was made since (or nobody asked). Once
+    only: a later read of the key goes to the cache."""
+    asked = _request_prefetch.get()
+    if asked is None:
+        return PENDING
+    return asked.pop(key, PENDING)
+
+
+def _get_many(keys: list[str]) -> dict:
+    """``cache.get_many(keys)``, with the keys ``prefetch`` asked for and not read yet."""
+    asked = _request_prefetch.get()
+    pending = [key for key, value in asked.items() if value is PENDING] if asked else []
+    found = cache.get_many([*keys, *(key for key in pending if key not in keys)])
+    for key in pending:
+        asked[key] = found.get(key)
+    return found
 
 
 def _version(key: str, found: dict) -> int:

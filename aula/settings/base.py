@@ -81,9 +81,10 @@ MIDDLEWARE = [
     # without a round trip to Redis (home/cache.py).
     "home.cache.RequestVersionsMiddleware",
     "home.cache.AnonymousPageCacheMiddleware",
+    # Django's, asking for the session with the site's round trip to the cache (home/sessions.py).
+    "home.sessions.SessionMiddleware",
     # Wagtail's site for the host, from the cache (home/serving.py).
     "home.serving.SiteMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -98,8 +98,9 @@ elif _scheme(CELERY_BROKER_URL) in ("", "memory"):
     problems.append("CELERY_BROKER_URL must name a real broker (redis://, rediss:// or amqp://).")
 CELERY_TASK_ALWAYS_EAGER = False
 
-# Sessions are read from the shared cache and kept in the database.
-SESSION_ENGINE = os.environ.get("SESSION_ENGINE") or "django.contrib.sessions.backends.cached_db"
+# Sessions are read from the shared cache (with the request's first round trip to it) and kept
+# in the database: Django's cached_db (home/sessions.py).
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE") or "home.sessions"
 
 # The public address every absolute link starts with (base.py reads AULA_PUBLIC_URL).
 _public = urlsplit(AULA_PUBLIC_URL)

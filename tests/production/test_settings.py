@@ -116,7 +116,7 @@ def test_complete_environment_imports_without_any_server():
         "cache": "aula.cache.RedisCache",
         "cache_location": "redis://cache.invalid:6379/0",
         "eager": False,
-        "session_engine": "django.contrib.sessions.backends.cached_db",
+        "session_engine": "home.sessions",
         "connect_timeout": 5,
         "engine": "django.db.backends.postgresql",
         "admin_base_url": "https://aula.example",
@@ -170,7 +170,7 @@ def test_serve_settings_allow_local_http_and_console_email_only():
         0,
         "aula.cache.RedisCache",
         False,
-        "django.contrib.sessions.backends.cached_db",
+        "home.sessions",
         False,
     ]
 
