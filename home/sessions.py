@@ -46,5 +46,9 @@ class SessionMiddleware(DjangoSessionMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        if _in_the_shared_cache(request.session):
+        # Under the language prefixes: where SiteMiddleware makes the first round trip and the
+        # views read the session (not, say, a calendar feed, which would fetch it for nothing).
+        if request.path.startswith(page_cache.PAGE_PREFIXES) and _in_the_shared_cache(
+            request.session
+        ):
             page_cache.prefetch(request.session.cache_key)

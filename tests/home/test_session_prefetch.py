@@ -99,6 +99,16 @@ def test_signing_out_and_in_again_is_seen_by_the_next_request(engine, seat, cour
     assert response.status_code == 200 and response.context["user"] == other
 
 
+def test_a_request_outside_the_language_prefixes_fetches_no_session(engine, seat, course):
+    """The health check, the calendar feeds: nothing there reads the session."""
+    engine("home.sessions")
+    client = signed_in(seat)
+    with mock.patch.object(page_cache, "prefetch") as prefetch:
+        client.get("/health/")
+        client.get(course.url)
+    assert prefetch.call_count == 1
+
+
 def test_outside_a_request_nothing_is_asked_for_and_nothing_handed_over():
     page_cache.prefetch("k")
     assert page_cache.prefetched("k") is page_cache.PENDING
