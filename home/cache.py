@@ -32,7 +32,8 @@ from contextvars import ContextVar
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
@@ -270,18 +271,42 @@ def _version(key: str, found: dict) -> int:
 def invalidate_tag(tag: str) -> None:
     """Make what ``remember`` keeps under ``tag`` stale, now and again once the current
     transaction commits (as ``invalidate_sections``)."""
-    _bump(TAG_KEY + tag)
-    transaction.on_commit(lambda: _bump(TAG_KEY + tag))
+    invalidate_tags([tag])
 
 
-def _bump(key: str) -> None:
+def invalidate_tags(tags: Iterable[str]) -> None:
+    """``invalidate_tag`` for several tags at once: one round trip to the cache now and one
+    after the commit, whatever their number."""
+    keys = list(dict.fromkeys(TAG_KEY + tag for tag in tags))
+    if keys:
+        _bump(*keys)
+        transaction.on_commit(lambda: _bump(*keys))
+
+
+def _bump(*keys: str) -> None:
+    """A new version for each key, never one used before: the next integer, or one from the
+    clock when the key is missing (evicted or never set). With Redis, one round trip for all
+    (``SET NX`` of a version from the clock, then ``INCR``); Django's ``incr`` takes two per
+    key (it asks whether the key exists first)."""
     known = _request_versions.get()
     if known is not None:
-        known.pop(key, None)  # this request sees its own change
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, _fresh_version(), timeout=None)
+        for key in keys:
+            known.pop(key, None)  # this request sees its own change
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        fresh = _fresh_version()
+        with backend._cache.get_client(write=True).pipeline(transaction=False) as pipe:
+            for key in keys:
+                raw = backend.make_and_validate_key(key)
+                pipe.set(raw, fresh, nx=True)
+                pipe.incr(raw)
+            pipe.execute()
+        return
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _fresh_version(), timeout=None)
 
 
 def invalidate() -> None:
@@ -306,16 +331,10 @@ def invalidate_sections(paths: Iterable[str]) -> None:
     """Make the cached pages under these URL paths (course pages, in each language) stale, now
     and again once the current transaction commits: a visitor who read the old rows while the
     change was being committed may have stored them under the first new version."""
-    keys = {_section_key(section) for section in map(section_of, paths) if section}
-    for key in keys:
-        _bump(key)
-
-    def again():
-        for key in keys:
-            _bump(key)
-
+    keys = sorted({_section_key(section) for section in map(section_of, paths) if section})
     if keys:
-        transaction.on_commit(again)
+        _bump(*keys)
+        transaction.on_commit(lambda: _bump(*keys))
 
 
 def invalidate_home() -> None:

@@ -27,8 +27,11 @@ def learner_tag(user_id: int) -> str:
 
 def learner_changed(*user_ids) -> None:
     """The pages of these learners are stale, now and again once the transaction commits."""
-    for user_id in {user_id for user_id in user_ids if user_id is not None}:
-        page_cache.invalidate_tag(learner_tag(user_id))
+    page_cache.invalidate_tags(learner_tag(user_id) for user_id in _present(user_ids))
+
+
+def _present(user_ids) -> list:
+    return list(dict.fromkeys(user_id for user_id in user_ids if user_id is not None))
 
 
 def progress_tag(user_id: int) -> str:
@@ -68,10 +71,12 @@ def discussion_tag(course_key) -> str:
 
 def progress_changed(*user_ids, module_key=None) -> None:
     """These learners' progress changed (on the module ``module_key``, when given)."""
-    for user_id in {user_id for user_id in user_ids if user_id is not None}:
-        page_cache.invalidate_tag(progress_tag(user_id))
+    tags = []
+    for user_id in _present(user_ids):
+        tags.append(progress_tag(user_id))
         if module_key is not None:
-            module_work_changed(user_id, module_key)
+            tags.append(module_work_tag(user_id, module_key))
+    page_cache.invalidate_tags(tags)
 
 
 def module_work_changed(user_id: int, module_key) -> None:
@@ -84,8 +89,10 @@ def discussion_changed(*cohort_ids) -> None:
     from courses.models import Cohort
 
     keys = Cohort.objects.filter(pk__in=[pk for pk in cohort_ids if pk is not None])
-    for course_key in set(keys.values_list("course__translation_key", flat=True)):
-        page_cache.invalidate_tag(discussion_tag(course_key))
+    page_cache.invalidate_tags(
+        discussion_tag(course_key)
+        for course_key in set(keys.values_list("course__translation_key", flat=True))
+    )
 
 
 def thread_changed(sender, instance, **kwargs):
