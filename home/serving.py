@@ -36,7 +36,7 @@ from wagtail.models import Page, Site
 from . import cache as page_cache
 
 KEY_PREFIX = "aula:route:"
-SITE_KEY_PREFIX = "aula:site:"
+SITE_KEY_PREFIX = "aula:site-and-root-paths:"
 TIMEOUT = 3600
 
 
@@ -53,11 +53,14 @@ def _key(request, path: str) -> str:
 class SiteMiddleware:
     """Wagtail's site for the request's host, from the cache until the next change of sites or
     content (``home.signals``): Wagtail looks it up on every request that shows a page URL or
-    the site settings, with a query that takes about 1.5 ms of CPU to build. A hit is set where
-    Wagtail keeps the site for the request (``request._wagtail_site``, as
-    ``Site.find_for_request`` does); on a miss nothing is asked here, and the site Wagtail
-    found during the request, if it looked, is kept for the next one. Only under the language
-    prefixes (pages and the learners' views): the health check and the like never touch it."""
+    the site settings, with a query that takes about 1.5 ms of CPU to build. Kept with it, the
+    sites' root paths, which Wagtail reads from the cache (a round trip of its own) for every
+    request that shows a page URL. A hit is set where Wagtail keeps both for the request
+    (``request._wagtail_site``, as ``Site.find_for_request`` does;
+    ``request._wagtail_cached_site_root_paths``, as ``Page._get_site_root_paths``); on a miss
+    nothing is asked here, and the site Wagtail found during the request, if it looked, is kept
+    for the next one. Only under the language prefixes (pages and the learners' views): the
+    health check and the like never touch it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,11 +71,13 @@ class SiteMiddleware:
         key = SITE_KEY_PREFIX + _host(request)
         versions, kept = page_cache.lookup(key)
         if kept is not None:
-            (request._wagtail_site,) = kept  # a 1-tuple: "no site for this host" is kept too
+            # "No site for this host" (None) is kept too.
+            request._wagtail_site, request._wagtail_cached_site_root_paths = kept
             return self.get_response(request)
         response = self.get_response(request)
         if hasattr(request, "_wagtail_site"):
-            page_cache.keep(key, versions, (request._wagtail_site,), TIMEOUT)
+            kept = (request._wagtail_site, Site.get_site_root_paths())
+            page_cache.keep(key, versions, kept, TIMEOUT)
         return response
 
 

@@ -29,6 +29,19 @@ def _invalidate_on_delete(sender, instance, **kwargs):
 post_delete.connect(_invalidate_on_delete, dispatch_uid="aula-page-cache-delete")
 
 
+def _invalidate_on_site_root_save(sender, instance, **kwargs):
+    # A site's root page or a translation of it, saved without a publish (a new translation,
+    # say): Wagtail's sites' root paths change, which home.serving keeps under the content
+    # version. Asked as Wagtail asks before clearing its own copy (Page.save).
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.is_site_root():
+        cache.invalidate()
+
+
+post_save.connect(_invalidate_on_site_root_save, dispatch_uid="aula-page-cache-site-root")
+
+
 def _invalidate_on_privacy_change(sender, **kwargs):
     # A page made private (or public again) changes what anonymous visitors may see of it
     # and of the outlines and catalogues that list it; no publish signal is sent for it.

@@ -146,3 +146,18 @@ def test_a_changed_site_is_looked_up_again(reader, course):
     response, sql = _get(reader, course.url)
     assert response.status_code == 200
     assert any('"wagtailcore_site"' in q for q in sql)
+
+
+def test_a_new_translation_of_the_home_page_is_in_the_root_paths_at_once(reader, course):
+    """A root page saved without a publish (a translation just made) changes Wagtail's root
+    paths: the site and its root paths are looked up again."""
+    from wagtail.models import Locale, Site
+
+    reader.get("/en/learn/")
+    home = Site.objects.get(is_default_site=True).root_page
+    Locale.objects.get_or_create(language_code="es")
+    spanish = home.copy_for_translation(Locale.objects.get(language_code="es"))
+    _response, sql = _get(reader, "/en/learn/")
+    assert any('"wagtailcore_site"' in q for q in sql)
+    assert "es" in {path.language_code for path in Site.get_site_root_paths()}
+    assert not Page.objects.get(pk=spanish.pk).live
