@@ -33,11 +33,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+
+from aula.cache import RedisCache
 
 VERSION_KEY = "aula:page-cache:version"
 SECTION_KEY = "aula:page-cache:section:"
@@ -285,22 +286,15 @@ def invalidate_tags(tags: Iterable[str]) -> None:
 
 def _bump(*keys: str) -> None:
     """A new version for each key, never one used before: the next integer, or one from the
-    clock when the key is missing (evicted or never set). With Redis, one round trip for all
-    (``SET NX`` of a version from the clock, then ``INCR``); Django's ``incr`` takes two per
-    key (it asks whether the key exists first)."""
+    clock when the key is missing (evicted or never set). With Aula's Redis backend, one round
+    trip for all (``aula.cache.RedisCache.incr_or_start``)."""
     known = _request_versions.get()
     if known is not None:
         for key in keys:
             known.pop(key, None)  # this request sees its own change
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
-        fresh = _fresh_version()
-        with backend._cache.get_client(write=True).pipeline(transaction=False) as pipe:
-            for key in keys:
-                raw = backend.make_and_validate_key(key)
-                pipe.set(raw, fresh, nx=True)
-                pipe.incr(raw)
-            pipe.execute()
+        backend.incr_or_start(keys, _fresh_version())
         return
     for key in keys:
         try:
