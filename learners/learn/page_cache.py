@@ -16,8 +16,9 @@ on the clock alone (a cohort's enrolment window closing, on a course page). When
 learner's own part changed (their work on a module: the page an answer or a reflection sends
 them back to; their progress, on a course page), only that part of the kept page is rendered
 again (``LEARNER_PARTS``, kept between markers). A module page's part is itself rendered once
-for all the learners whose work on the module shows the same (learners_tags' ``learner_part``: those
-who have not started it, those who gave the same answers), each response with its own token.
+for all the learners whose work on the module shows the same (learners_tags' ``learner_part``:
+those who have not started it, those who gave the same answers, whatever they wrote), each
+response with its own token.
 And the rest of a module page (header, title, breadcrumb, footer: all but the learner's part and
 their cohort's discussion panel, between markers too) is the same for every learner: kept once
 (``serve_rendered``, under the content version), a learner's first view of the module is made of it
@@ -98,10 +99,6 @@ MODULE_PARTS_TEMPLATE = "learners/components/module_parts.html"
 PARTS_SPLIT = "<!--aula:parts-split-->"
 CHROME_KEY_PREFIX = "aula:module-chrome:"
 CHROME_SECONDS = 600
-
-
-def _kept_seconds(page) -> int:
-    return KEPT_SECONDS[ModulePage if isinstance(page, ModulePage) else CoursePage]
 
 
 def learner_part_template(page) -> str:
@@ -239,9 +236,7 @@ def serve_kept(serve):
                 request.aula_kept = "part"
                 before, _old, after = kept
                 kept = (before, _learner_part(page, request), after)
-                # Under the secret of the token it may have drawn (as below).
-                key = _key(page, request)
-                page_cache.keep(key, versions, (kept, headers), _kept_seconds(page), local=False)
+                _keep(page, request, versions, (kept, headers))
                 return _kept_response(b"".join(kept), headers, request)
         request.aula_page_versions = versions  # for serve_rendered, past the gate
         return serve(page, request, serve_args, serve_kwargs)
@@ -273,8 +268,7 @@ def serve_rendered(serve):
                 (before, middle, end), headers = chrome
                 work, discussion = _module_parts(page, request)
                 kept = (before, work, middle + discussion + end)
-                key = _key(page, request)
-                page_cache.keep(key, versions, (kept, headers), _kept_seconds(page), local=False)
+                _keep(page, request, versions, (kept, headers))
                 return _kept_response(b"".join(kept), headers, request)
         request.aula_kept = "page"
         response = serve(page, request, serve_args, serve_kwargs)
@@ -285,11 +279,8 @@ def serve_rendered(serve):
         pieces = _pieces(response.content)
         kept = _joined_after(pieces) if pieces is not None else response.content
         if response.status_code == 200 and not response.cookies:
-            # A browser without a CSRF cookie that the page drew a token for gets the cookie
-            # of its secret with this response: the copy is filed under it.
-            key = _key(page, request)
             headers = [(name, value) for name, value in response.items()]
-            page_cache.keep(key, versions, (kept, headers), _kept_seconds(page), local=False)
+            _keep(page, request, versions, (kept, headers))
             if shares_chrome and pieces is not None:
                 before, _work, middle, _discussion, end = pieces
                 chrome = ((before, middle, end), headers)
@@ -299,6 +290,14 @@ def serve_rendered(serve):
         return response
 
     return inner
+
+
+def _keep(page, request, versions, entry) -> None:
+    """The learner's copy (``entry``: the page's pieces and headers), filed under the CSRF
+    secret this response carries: a browser without a CSRF cookie that the page drew a token
+    for gets the cookie of its secret with this response (``_key`` reads it again)."""
+    key = _key(page, request)
+    page_cache.keep(key, versions, entry, KEPT_SECONDS[type(page)], local=False)
 
 
 def _kept_response(content: bytes, headers, request) -> HttpResponse:
