@@ -23,6 +23,15 @@ def course(catalogue):
     return build_course(catalogue, modules=1, title="Decent work in the care economy")
 
 
+@pytest.fixture
+def seat(course):
+    """A learner's active enrolment in a cohort of ``course`` (this folder's or the test
+    module's own)."""
+    from tests.factories import CohortFactory, EnrolmentFactory
+
+    return EnrolmentFactory(cohort=CohortFactory(course=course))
+
+
 @pytest.fixture(autouse=True)
 def indexes_only_where_read(request, monkeypatch):
     """Every page save queues two Wagtail tasks that run at once in tests: the search index entry

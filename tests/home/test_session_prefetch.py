@@ -9,17 +9,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from home import cache as page_cache
-from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
-
-
-@pytest.fixture
-def course(catalogue):
-    return build_course(catalogue, modules=1, title="Care work and social protection")
-
-
-@pytest.fixture
-def seat(course):
-    return EnrolmentFactory(cohort=CohortFactory(course=course))
+from tests.factories import learner
 
 
 def signed_in(seat) -> Client:

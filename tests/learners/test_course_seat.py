@@ -11,17 +11,12 @@ from learners.enrolment import services as enrolment_services
 from learners.enrolment.models import Enrolment, EnrolmentStatus
 from learners.progress import services as progress
 from learners.progress.selectors import course_seat, with_rollup
-from tests.factories import CohortFactory, EnrolmentFactory, build_course
+from tests.factories import build_course
 
 
 @pytest.fixture
 def course(catalogue):
     return build_course(catalogue, modules=2, title="Care policies")
-
-
-@pytest.fixture
-def seat(course):
-    return EnrolmentFactory(cohort=CohortFactory(course=course))
 
 
 def seat_now(seat, course):

@@ -17,7 +17,7 @@ from learners.discussion import services as discussion
 from learners.discussion.models import Thread
 from learners.enrolment import services as enrolment_services
 from learners.learn import page_cache as learner_page_cache
-from tests.factories import CohortFactory, EnrolmentFactory, build_course, learner
+from tests.factories import EnrolmentFactory, build_course, learner
 from tests.learners.kept_pages import KEPT_QUERIES, kept, view
 from tests.learners.test_progress import block_id, post_quiz, quiz_module
 
@@ -28,11 +28,6 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 @pytest.fixture
 def course(catalogue):
     return build_course(catalogue, modules=2, title="Decent work in the care economy")
-
-
-@pytest.fixture
-def seat(course):
-    return EnrolmentFactory(cohort=CohortFactory(course=course))
 
 
 @pytest.fixture
