@@ -8,9 +8,11 @@ only when a text needs them. A character no font has (an emoji in a name) is lef
 than printed as a box, and never stops the rendering.
 """
 
+import copy
 import io
 import logging
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 import segno
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from fpdf.fonts import SubsetMap, TTFFont
 
 logger = logging.getLogger(__name__)
 
@@ -117,20 +120,53 @@ def qr_png(url: str, *, scale: int = 8) -> bytes:
 # --- the document ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _parsed_font(path: Path, family: str, style: str) -> TTFFont:
+    """fpdf2's reading of a font file (metrics, widths, character map), made once per
+    process: it is most of the CPU of ``FPDF.add_font``, and the same for every certificate."""
+    font = TTFFont(FPDF(), path, f"{family}{style}", style)
+    font.ttfont.close()  # each document opens its own (``_font_for_document``)
+    return font
+
+
+def _font_for_document(pdf: FPDF, path: Path, family: str, style: str) -> TTFFont:
+    """A font for one document, as ``add_font`` would make it, from ``_parsed_font``: what the
+    document changes (the glyphs it uses, its subset, the font file it subsets on output) is
+    its own; what it only reads (metrics, character map) is shared. Relies on the attributes
+    of fpdf2's ``TTFFont`` (pinned in pyproject.toml; tests/certificates cover the output)."""
+    parsed = _parsed_font(path, family, style)
+    font = copy.copy(parsed)
+    font.i = len(pdf.fonts) + 1
+    # Subset in place on output. Each glyph kept is written as read, its bounding box with it:
+    # recalculating the bounds would decode and re-encode every glyph (half the subsetting),
+    # and leaves the font's own box and maxima those of the whole font, which hold for a part.
+    font.ttfont = TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    font.cw = defaultdict(parsed.cw.default_factory, parsed.cw)  # a defaultdict: reads write
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None
+    font.subset = SubsetMap(font)
+    return font
+
+
 class _CertificatePDF(FPDF):
     def __init__(self):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.set_auto_page_break(False)
         self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.add_font("sans", "", SANS)
-        self.add_font("sans", "B", SANS_BOLD)
-        self.add_font("serif", "B", SERIF_BOLD)
+        self.add_vendored_font("sans", "", SANS)
+        self.add_vendored_font("sans", "B", SANS_BOLD)
+        self.add_vendored_font("serif", "B", SERIF_BOLD)
         self._fallback_added = False
+
+    def add_vendored_font(self, family: str, style: str, path: Path) -> None:
+        """``add_font(family, style, path)``, the file read once per process."""
+        self.fonts[f"{family}{style}"] = _font_for_document(self, path, family, style)
 
     def use_fallback(self) -> None:
         if not self._fallback_added:
-            self.add_font("fallback", "", FALLBACK)
-            self.add_font("hangul", "", HANGUL)
+            self.add_vendored_font("fallback", "", FALLBACK)
+            self.add_vendored_font("hangul", "", HANGUL)
             self.set_fallback_fonts(["fallback", "hangul"], exact_match=False)
             self._fallback_added = True
 
