@@ -79,6 +79,6 @@ bench-load: $(VENV)/.installed-load ## Load test of `make serve` with locust (MO
 	$(PY) bench/load/run.py --host "$${LOAD_HOST:-http://$(HOST):$(PORT)}" $(if $(filter saturation,$(MODE)),--saturation)
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 media collected-static
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media collected-static
 
 .PHONY: help install messages run serve test test-browser lint bench bench-load clean

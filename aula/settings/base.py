@@ -131,6 +131,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# For a SQLite file served by a threaded server (`make run`, the browser tests' live server):
+# requests that overlap (a page editor's session ping beside a save) wait for each other instead
+# of failing with "database is locked". WAL lets readers go on while one request writes;
+# IMMEDIATE takes the write lock when a transaction begins, so two transactions never both read
+# and then deadlock trying to write; each waits up to 20 s for the lock. Applied by dev.py and
+# tests/browser/conftest.py, not to the suite's in-memory database (where it only costs time).
+AULA_SQLITE_FILE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "learners.User"

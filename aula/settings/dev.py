@@ -10,6 +10,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = dict(AULA_SQLITE_FILE_OPTIONS)  # noqa: F405
 # `DEBUG=0 make run` (the site's own error pages) still serves the static files, uncollected.
 WHITENOISE_USE_FINDERS = True
 # The demo's admin, editor and tutor log in with a password only; AULA_MFA_REQUIRED_FOR=

@@ -6,7 +6,8 @@ with a message saying so: nothing is skipped.
 
 One browser and two contexts (JavaScript on and off) live for the whole session; each test gets
 a fresh tab and fresh cookies. Data is rebuilt for every test in a transactional database (the
-live server runs in another thread); ``django_db_serialized_rollback`` restores the rows the
+live server runs in another thread; on SQLite the database is a file, see
+``django_db_modify_db_settings``); ``django_db_serialized_rollback`` restores the rows the
 migrations created (the tree root, the default site, the root collection) after each flush.
 """
 
@@ -30,6 +31,29 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).parent == here and not item.get_closest_marker("browser"):
             raise pytest.UsageError(f"{item.nodeid} lacks pytestmark = pytest.mark.browser")
+
+
+# --- the database --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the live server's database is a file, not Django's shared in-memory one.
+
+    The browser makes requests that overlap (a page editor pings its editing session while a
+    translation is saved). In shared-cache memory SQLite a second writer fails at once ("database
+    table is locked"); on a file, with ``AULA_SQLITE_FILE_OPTIONS`` (WAL, IMMEDIATE
+    transactions) it waits for the first, as on `make run`'s database. Each xdist worker has its
+    own temporary folder.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("database") / "browser.sqlite3"
+        )
+        database["OPTIONS"] = dict(settings.AULA_SQLITE_FILE_OPTIONS)
 
 
 # --- the browser ---------------------------------------------------------------------------

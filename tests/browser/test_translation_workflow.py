@@ -64,13 +64,18 @@ def staff_member(group: str, email: str):
 
 
 def translate_segments(tab, texts: dict[str, str]) -> None:
-    """Type each translation in the translation editor: "Translate", the text, Enter (saves)."""
+    """Type each translation in the translation editor: "Translate", the text, Enter (saves).
+
+    The editor shows a segment as translated before the server has saved it: each save's answer
+    is awaited (and must be a success) before the next segment is typed."""
     for english, spanish in texts.items():
         segment = tab.locator("li.incomplete", has_text=english).first
         segment.get_by_role("button", name="Translate").click()
         box = segment.locator("textarea")
         box.fill(spanish)
-        box.press("Enter")
+        with tab.expect_response(re.compile(r"/admin/localize/translate/\d+/strings/")) as saved:
+            box.press("Enter")
+        assert saved.value.ok, f"saving {spanish!r} answered {saved.value.status}"
         tab.locator("li.complete", has_text=spanish).first.wait_for()
 
 
