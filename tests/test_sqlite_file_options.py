@@ -28,49 +28,55 @@ def _connection(path):
     )
 
 
+def _add_one(path, errors):
+    """A request's transaction: read, then write (the pattern that deadlocks when transactions
+    begin DEFERRED), holding the lock a while."""
+    connection = _connection(path)
+    try:
+        # What transaction.atomic() does on SQLite: BEGIN (in the configured mode) now.
+        connection.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT n FROM counter")
+            (n,) = cursor.fetchone()
+            time.sleep(0.3)
+            cursor.execute("UPDATE counter SET n = %s", [n + 1])
+        connection.commit()
+    except Exception as error:  # noqa: BLE001 - the test reports what failed
+        errors.append(error)
+    finally:
+        connection.close()
+
+
 def test_a_second_writer_waits_for_the_first_to_commit(tmp_path, django_db_blocker):
-    django_db_blocker.unblock()  # connections of its own to a file, not the test database
     path = tmp_path / "db.sqlite3"
-    first = _connection(path)
-    with first.cursor() as cursor:
-        cursor.execute("CREATE TABLE counter (n integer)")
-        cursor.execute("INSERT INTO counter VALUES (0)")
-    first.close()
+    # Connections of the test's own to a file, not to the test database.
+    with django_db_blocker.unblock():
+        first = _connection(path)
+        with first.cursor() as cursor:
+            cursor.execute("CREATE TABLE counter (n integer)")
+            cursor.execute("INSERT INTO counter VALUES (0)")
+        first.close()
 
-    def add_one(hold_seconds, errors):
-        # A request's transaction: read, then write (the pattern that deadlocks when
-        # transactions begin DEFERRED), holding the lock a while.
-        connection = _connection(path)
+        errors = []
+        threads = [threading.Thread(target=_add_one, args=(path, errors)) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        check = _connection(path)
         try:
-            # What transaction.atomic() does on SQLite: BEGIN (in the configured mode) now.
-            connection.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
-            with connection.cursor() as cursor:
+            with check.cursor() as cursor:
                 cursor.execute("SELECT n FROM counter")
-                (n,) = cursor.fetchone()
-                time.sleep(hold_seconds)
-                cursor.execute("UPDATE counter SET n = %s", [n + 1])
-            connection.commit()
-        except Exception as error:  # noqa: BLE001 - the test reports what failed
-            errors.append(error)
+                count = cursor.fetchone()
+                cursor.execute("PRAGMA journal_mode")
+                mode = cursor.fetchone()
         finally:
-            connection.close()
-
-    errors = []
-    threads = [threading.Thread(target=add_one, args=(0.3, errors)) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+            check.close()
 
     assert errors == []
-    check = _connection(path)
-    with check.cursor() as cursor:
-        cursor.execute("SELECT n FROM counter")
-        assert cursor.fetchone() == (3,)
-        cursor.execute("PRAGMA journal_mode")
-        assert cursor.fetchone() == ("wal",)
-    check.close()
-    django_db_blocker.restore()
+    assert count == (3,)
+    assert mode == ("wal",)
 
 
 def test_the_development_settings_use_these_options_on_sqlite():
