@@ -75,10 +75,14 @@ $(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
 	$(PIP) install --quiet -e ".[dev,load]"
 	touch $@
 
+bench-instructions: install messages ## Instructions per request type under valgrind (PostgreSQL and Redis)
+	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/aula_instructions}" \
+	REDIS_URL="$${BENCH_REDIS_URL:-redis://127.0.0.1:6379/9}" $(PY) bench/instructions.py
+
 bench-load: $(VENV)/.installed-load ## Load test of `make serve` with locust (MODE=saturation: step the users up)
 	$(PY) bench/load/run.py --host "$${LOAD_HOST:-http://$(HOST):$(PORT)}" $(if $(filter saturation,$(MODE)),--saturation)
 
 clean: ## Remove the virtualenv, database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media collected-static
 
-.PHONY: help install messages run serve test test-browser lint bench bench-load clean
+.PHONY: help install messages run serve test test-browser lint bench bench-instructions bench-load clean

@@ -431,10 +431,13 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def make_requests(data: dict):
-    """{request type: a function of the round number returning (client, method, url, data)}."""
+def make_requests(data: dict, login=None):
+    """{request type: a function of the round number returning (client, method, url, data)}.
+    ``login(client, user)`` signs each learner's and the tutor's client in (by default
+    ``client.force_login(user)``)."""
     from django.test import Client
 
+    login = login or (lambda client, user: client.force_login(user))
     modules = data["modules"]
     blocks = [{block.block_type: block.id for block in module.body} for module in modules]
     quiz_modules = [n for n, b in enumerate(blocks) if "quiz" in b]
@@ -442,11 +445,11 @@ def make_requests(data: dict):
     clients = []
     for user in data["learners"]:
         client = Client()
-        client.force_login(user)
+        login(client, user)
         clients.append((user, client))
     visitor = Client()
     tutor = Client()
-    tutor.force_login(data["tutor"])
+    login(tutor, data["tutor"])
     course_url = data["course"].url
     spanish_url = data["spanish"].url
     rng = random.Random(7)
