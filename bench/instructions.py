@@ -9,8 +9,10 @@ data (within a few tenths of a per cent: the garbage collector and the order of 
 sockets are not quite repeatable), so two commits compare by running this on each.
 
 How: this process builds `request_cpu.py`'s data (its throwaway database and settings, its
-1,000-learner cohort) and makes `--warmup` of its interleaved rounds natively, so the caches
-(Redis and the database's own) are as the load test leaves them; then a second Python process,
+1,000-learner cohort) and makes `--warmup` of its interleaved rounds natively (310: each of
+the 300 learners has made each type of request once, so the caches, Redis's and the database's
+own, are as a load test's steady state leaves them: the learners' accounts, seats and profiles
+kept); then a second Python process,
 under ``valgrind --tool=callgrind``, signs in as the same learners (their sessions, not a new
 login), makes a few uncounted rounds of its own (its templates compiled, its copies of cached
 values made: a gunicorn worker that has served a while), and `--rounds` counted rounds, each
@@ -79,7 +81,11 @@ def arguments(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=6, help="counted rounds (6)")
     parser.add_argument(
-        "--warmup", type=int, default=60, help="rounds made natively before counting (60)"
+        "--warmup",
+        type=int,
+        default=310,
+        help="rounds made natively before counting (310: each of the 300 learners has made"
+        " each type of request once, as in a load test's steady state)",
     )
     parser.add_argument(
         "--child-warmup", type=int, default=3, help="uncounted rounds under valgrind (3)"
