@@ -6,15 +6,42 @@ from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
 
+from aula.queries import CompiledQuery
 from courses.models import CoursePage, ModulePage, SessionSlot
 from courses.selectors import course_tag
 from home import cache as page_cache
 from learners.accounts.page_state import modules_done_tag
 from learners.enrolment.models import SEAT_STATUSES, Enrolment, EnrolmentStatus
-from learners.enrolment.selectors import enrolments_in_course
+from learners.enrolment.selectors import ROLLUP_FIELDS, enrolments_in_course
 
 from .models import ModuleProgress, QuizAttempt, Reflection
 from .structure import body_block_ids, body_quiz_ids
+
+# A learner's work on a module, asked on each of their module pages and after each answer: the
+# ORM builds these once per process (aula/queries.py).
+ATTEMPTS = CompiledQuery(
+    lambda enrolment_id, module_key: (
+        QuizAttempt.objects.filter(enrolment_id=enrolment_id, module_key=module_key)
+        .order_by("-created_at", "-pk")
+        .values_list("block_id", "answers", "score", "passed")
+    ),
+    enrolment_id=int,
+    module_key=UUID,
+)
+REFLECTION_FIELDS = ("id", "block_id", "text")
+REFLECTIONS = CompiledQuery(
+    lambda enrolment_id, module_key: Reflection.objects.filter(
+        enrolment_id=enrolment_id, module_key=module_key
+    ).values_list(*REFLECTION_FIELDS),
+    enrolment_id=int,
+    module_key=UUID,
+)
+MODULES_DONE = CompiledQuery(
+    lambda enrolment_id: ModuleProgress.objects.filter(enrolment_id=enrolment_id).values_list(
+        "module_key", flat=True
+    ),
+    enrolment_id=int,
+)
 
 
 def course_seat(*, user, course: CoursePage) -> Enrolment | None:
@@ -32,11 +59,22 @@ def course_seat(*, user, course: CoursePage) -> Enrolment | None:
     return seats[0] if seats else None
 
 
+ROLLUP = CompiledQuery(
+    lambda pk: Enrolment.objects.filter(pk=pk).values_list(*ROLLUP_FIELDS), pk=int
+)
+
+
 def with_rollup(enrolment: Enrolment) -> Enrolment:
     """The enrolment with its progress rollup read (one query, when ``course_seat`` left it
     out)."""
     deferred = enrolment.get_deferred_fields()
-    if deferred:
+    if deferred == set(ROLLUP_FIELDS):  # as course_seat leaves it: the query built once
+        rows = ROLLUP(pk=enrolment.pk)
+        if not rows:
+            raise Enrolment.DoesNotExist("Enrolment matching query does not exist.")
+        for name, value in zip(ROLLUP_FIELDS, rows[0], strict=True):
+            setattr(enrolment, name, value)
+    elif deferred:
         enrolment.refresh_from_db(fields=list(deferred))
     return enrolment
 
@@ -172,22 +210,16 @@ def module_state(*, enrolment: Enrolment, module: ModulePage) -> ModuleState:
     blocks: dict[str, dict] = defaultdict(dict)
     quiz_ids = body_quiz_ids(module.body)
     if quiz_ids:
-        attempts = (
-            QuizAttempt.objects.filter(enrolment_id=enrolment.pk, module_key=key)
-            .order_by("-created_at", "-pk")
-            .values_list("block_id", "answers", "score", "passed")
-        )
-        for block_id, answers, score, passed in attempts:
+        for block_id, answers, score, passed in ATTEMPTS(enrolment_id=enrolment.pk, module_key=key):
             state = blocks[block_id]
             state.setdefault("last_answers", answers)
             state["attempts"] = state.get("attempts", 0) + 1
             state["best"] = max(state.get("best", 0), score)
             state["passed"] = state.get("passed", False) or passed
     if body_block_ids(module.body, "reflection"):
-        reflections = Reflection.objects.filter(enrolment_id=enrolment.pk, module_key=key).only(
-            "block_id", "text"
-        )
-        for reflection in reflections:
+        for row in REFLECTIONS(enrolment_id=enrolment.pk, module_key=key):
+            # As .only("block_id", "text") gives them.
+            reflection = Reflection.from_db(Reflection.objects.db, REFLECTION_FIELDS, row)
             blocks[reflection.block_id]["reflection"] = reflection
     return ModuleState(
         enrolment=enrolment,
@@ -205,11 +237,7 @@ def completed_module_keys(enrolment: Enrolment) -> set[UUID]:
     kept."""
     return page_cache.remember(
         f"aula:modules-done:{enrolment.pk}",
-        lambda: set(
-            ModuleProgress.objects.filter(enrolment_id=enrolment.pk).values_list(
-                "module_key", flat=True
-            )
-        ),
+        lambda: set(MODULES_DONE(enrolment_id=enrolment.pk)),
         tags=[modules_done_tag(enrolment.learner_id)],
         content=False,
     )

@@ -35,6 +35,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aula.queries import CompiledQuery
 from courses.models import Cohort, CoursePage, ModulePage
 from learners.accounts.page_state import (
     learner_changed,
@@ -117,10 +118,37 @@ def mark_module_complete(*, enrolment: Enrolment, module: ModulePage, now=None) 
     _complete_module(enrolment, module, now)
 
 
+# The queries every answer makes, built by the ORM once per process (aula/queries.py).
+DONE = CompiledQuery(
+    lambda enrolment_id, module_key: ModuleProgress.objects.filter(
+        enrolment_id=enrolment_id, module_key=module_key
+    ).values_list("pk", flat=True)[:1],
+    enrolment_id=int,
+    module_key=UUID,
+)
+BEST_SCORE = CompiledQuery(
+    lambda enrolment_id, module_key, block_id: (
+        QuizAttempt.objects.filter(
+            enrolment_id=enrolment_id, module_key=module_key, block_id=block_id
+        )
+        .order_by("-score")
+        .values_list("score", flat=True)[:1]
+    ),
+    enrolment_id=int,
+    module_key=UUID,
+    block_id=str,
+)
+QUIZZES_PASSED = CompiledQuery(
+    lambda enrolment_id, module_key: QuizAttempt.objects.filter(
+        enrolment_id=enrolment_id, module_key=module_key, passed=True
+    ).values_list("block_id", flat=True),
+    enrolment_id=int,
+    module_key=UUID,
+)
+
+
 def _is_done(enrolment: Enrolment, module: ModulePage) -> bool:
-    return ModuleProgress.objects.filter(
-        enrolment_id=enrolment.pk, module_key=module.translation_key
-    ).exists()
+    return bool(DONE(enrolment_id=enrolment.pk, module_key=module.translation_key))
 
 
 def _complete_module(enrolment: Enrolment, module: ModulePage, now) -> None:
@@ -205,13 +233,10 @@ def submit_quiz(
     total = len(results)
     score = round(100 * correct / total) if total else 0
     with transaction.atomic():
-        previous_best = (
-            QuizAttempt.objects.filter(
-                enrolment_id=enrolment.pk, module_key=module.translation_key, block_id=block_id
-            )
-            .aggregate(best=Max("score"))
-            .get("best")
+        best = BEST_SCORE(
+            enrolment_id=enrolment.pk, module_key=module.translation_key, block_id=block_id
         )
+        previous_best = best[0] if best else None
         attempt = QuizAttempt.objects.create(
             enrolment=enrolment,
             module_key=module.translation_key,
@@ -240,11 +265,7 @@ def _all_quizzes_passed(enrolment: Enrolment, module: ModulePage, attempt: QuizA
     left = set(body_quiz_ids(module.body)) - ({attempt.block_id} if attempt.passed else set())
     if not left:
         return True
-    passed = set(
-        QuizAttempt.objects.filter(
-            enrolment=enrolment, module_key=module.translation_key, passed=True
-        ).values_list("block_id", flat=True)
-    )
+    passed = set(QUIZZES_PASSED(enrolment_id=enrolment.pk, module_key=module.translation_key))
     return left <= passed
 
 
@@ -260,11 +281,20 @@ def save_reflection(
     if not cleaned.strip():
         raise EmptyAnswer()
     with transaction.atomic():
-        reflection, _created = Reflection.objects.update_or_create(
-            enrolment=enrolment,
-            module_key=module.translation_key,
-            block_id=block_id,
-            defaults={"text": cleaned},
+        # One INSERT ... ON CONFLICT DO UPDATE (the prompt's one answer, written when it was
+        # first written), where update_or_create reads, opens savepoints, then writes.
+        (reflection,) = Reflection.objects.bulk_create(
+            [
+                Reflection(
+                    enrolment=enrolment,
+                    module_key=module.translation_key,
+                    block_id=block_id,
+                    text=cleaned,
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["enrolment", "module_key", "block_id"],
+            update_fields=["text", "updated_at"],
         )
         _touch(enrolment, module, now)
     return reflection
@@ -304,16 +334,9 @@ def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
     cohorts have no scheduled session)."""
     ids = [enrolment.pk for enrolment in enrolments]
     stats = {pk: Stats() for pk in ids}
-    for enrolment_id, key in ModuleProgress.objects.filter(enrolment_id__in=ids).values_list(
-        "enrolment_id", "module_key"
-    ):
+    for enrolment_id, key in _rows(_done_rows, ids):
         stats[enrolment_id].done.add(key)
-    best = (
-        QuizAttempt.objects.filter(enrolment_id__in=ids)
-        .values_list("enrolment_id", "module_key", "block_id")
-        .annotate(best=Max("score"))
-    )
-    for enrolment_id, key, block_id, score in best:
+    for enrolment_id, key, block_id, score in _rows(_best_rows, ids):
         stats[enrolment_id].best[(key, block_id)] = score
     cohorts = {enrolment.cohort_id: enrolment.cohort for enrolment in enrolments}
     if len(cohorts) <= FEW_COHORTS:  # a learner's own answer: from the cache
@@ -331,18 +354,47 @@ def _stats(enrolments: list[Enrolment]) -> dict[int, Stats]:
     # A cohort without a scheduled session has no attendance to count.
     attending = [enrolment.pk for enrolment in enrolments if sessions.get(enrolment.cohort_id)]
     if attending:
-        present = (
-            Attendance.objects.filter(
-                enrolment_id__in=attending,
-                status=AttendanceStatus.PRESENT,
-                slot__is_cancelled=False,
-            )
-            .values_list("enrolment_id")
-            .annotate(count=Count("pk"))
-        )
-        for enrolment_id, count in present:
+        for enrolment_id, count in _rows(_present_rows, attending):
             stats[enrolment_id].present = count
     return stats
+
+
+def _done_rows(ids: list[int]):
+    return ModuleProgress.objects.filter(enrolment_id__in=ids).values_list(
+        "enrolment_id", "module_key"
+    )
+
+
+def _best_rows(ids: list[int]):
+    return (
+        QuizAttempt.objects.filter(enrolment_id__in=ids)
+        .values_list("enrolment_id", "module_key", "block_id")
+        .annotate(best=Max("score"))
+    )
+
+
+def _present_rows(ids: list[int]):
+    return (
+        Attendance.objects.filter(
+            enrolment_id__in=ids, status=AttendanceStatus.PRESENT, slot__is_cancelled=False
+        )
+        .values_list("enrolment_id")
+        .annotate(count=Count("pk"))
+    )
+
+
+# One learner's answer refreshes their own rollup: those queries for one enrolment, built once.
+_OF_ONE = {
+    rows: CompiledQuery(lambda enrolment_id, rows=rows: rows([enrolment_id]), enrolment_id=int)
+    for rows in (_done_rows, _best_rows, _present_rows)
+}
+
+
+def _rows(rows, ids: list[int]) -> list[tuple]:
+    """``rows(ids)``'s rows; for one enrolment, from the query built once (``_OF_ONE``)."""
+    if len(ids) == 1:
+        return _OF_ONE[rows](enrolment_id=ids[0])
+    return list(rows(ids))
 
 
 def _quiz_average(structure: CourseStructure, stats: Stats) -> int | None:

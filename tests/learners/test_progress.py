@@ -403,6 +403,24 @@ def test_a_reflection_can_be_edited_and_only_its_author_sees_it_on_the_module(
     assert "Second thoughts" not in client.get(module.url).content.decode()
 
 
+def test_an_edited_reflection_is_one_row_that_keeps_when_it_was_first_written(course, me):
+    module = quiz_module(course)
+    bid = block_id(module, "reflection")
+    enrolment = enrolment_of(me)
+    first = progress.save_reflection(enrolment=enrolment, module=module, block_id=bid, text="One")
+    written = Reflection.objects.get(pk=first.pk).created_at
+    later = timezone.now() + timedelta(minutes=5)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        second = progress.save_reflection(
+            enrolment=enrolment, module=module, block_id=bid, text="<p>Two</p>"
+        )
+    saved = Reflection.objects.get()
+    assert second.pk == first.pk == saved.pk
+    assert saved.text == "<p>Two</p>"
+    assert saved.created_at == written
+    assert saved.updated_at == later
+
+
 # --- the completion rule -------------------------------------------------------------------------
 
 

@@ -1,0 +1,136 @@
+"""aula.queries.CompiledQuery: a values_list query built once, run with new values, gives what
+the queryset gives."""
+
+import uuid
+
+import pytest
+
+from aula.queries import CompiledQuery
+from learners.models import QuizAttempt
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    QuizAttemptFactory,
+    build_course,
+    build_site,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def attempts(enrolment_id, module_key):
+    return (
+        QuizAttempt.objects.filter(enrolment_id=enrolment_id, module_key=module_key)
+        .order_by("-score", "pk")
+        .values_list("block_id", "answers", "score", "passed", "module_key")
+    )
+
+
+@pytest.fixture
+def work():
+    """Two learners' attempts on two modules, with answers (JSON) and scores."""
+    keys = [uuid.uuid4(), uuid.uuid4()]
+    cohort = CohortFactory(course=build_course(build_site().catalogue, modules=1))
+    enrolments = [EnrolmentFactory(cohort=cohort), EnrolmentFactory(cohort=cohort)]
+    for n, enrolment in enumerate(enrolments):
+        for key in keys:
+            for correct in (1, 3):
+                QuizAttemptFactory(
+                    enrolment=enrolment,
+                    module_key=key,
+                    block_id=f"quiz-{n}",
+                    answers={"1": [correct], "2": [1, 2]},
+                    correct=correct,
+                    total=4,
+                )
+    return enrolments, keys
+
+
+def test_rows_are_those_of_the_queryset_for_every_value(work):
+    enrolments, keys = work
+    compiled = CompiledQuery(attempts, enrolment_id=int, module_key=uuid.UUID)
+    for enrolment in enrolments:
+        for key in keys:
+            rows = compiled(enrolment_id=enrolment.pk, module_key=key)
+            assert rows == list(attempts(enrolment.pk, key))
+            assert rows[0][1] == {"1": [3], "2": [1, 2]}  # JSON read back as the ORM reads it
+            assert rows[0][4] == key  # a UUID, on SQLite too
+    assert compiled(enrolment_id=enrolments[0].pk, module_key=uuid.uuid4()) == []
+
+
+def test_the_queryset_is_built_once_and_each_run_is_one_query(work, django_assert_num_queries):
+    enrolments, keys = work
+    built = []
+
+    def build(enrolment_id, module_key):
+        built.append(enrolment_id)
+        return attempts(enrolment_id, module_key)
+
+    compiled = CompiledQuery(build, enrolment_id=int, module_key=uuid.UUID)
+    compiled(enrolment_id=enrolments[0].pk, module_key=keys[0])
+    with django_assert_num_queries(1):
+        rows = compiled(enrolment_id=enrolments[1].pk, module_key=keys[1])
+    assert len(built) == 1
+    assert {row[0] for row in rows} == {"quiz-1"}
+
+
+def test_flat_lists_with_a_fixed_slice_and_string_parameters(work):
+    enrolments, keys = work
+    best = CompiledQuery(
+        lambda enrolment_id, block_id: (
+            QuizAttempt.objects.filter(enrolment_id=enrolment_id, block_id=block_id)
+            .order_by("-score")
+            .values_list("score", flat=True)[:1]
+        ),
+        enrolment_id=int,
+        block_id=str,
+    )
+    assert best(enrolment_id=enrolments[1].pk, block_id="quiz-1") == [75]
+    assert best(enrolment_id=enrolments[1].pk, block_id="quiz-0") == []
+
+
+def test_grouped_counts_keep_their_columns(work):
+    from django.db.models import Count
+
+    enrolments, _keys = work
+    counts = CompiledQuery(
+        lambda enrolment_id: (
+            QuizAttempt.objects.filter(enrolment_id__in=[enrolment_id])
+            .values_list("enrolment_id")
+            .annotate(count=Count("pk"))
+        ),
+        enrolment_id=int,
+    )
+    assert counts(enrolment_id=enrolments[0].pk) == [(enrolments[0].pk, 4)]
+
+
+@pytest.mark.parametrize(
+    ("build", "parameters", "message"),
+    [
+        # A value the ORM changes on its way to the SQL ("quiz%" for a LIKE).
+        (
+            lambda prefix: QuizAttempt.objects.filter(block_id__startswith=prefix).values_list(
+                "pk"
+            ),
+            {"prefix": str},
+            "prefix does not reach the SQL as a single parameter",
+        ),
+        (
+            lambda enrolment_id: QuizAttempt.objects.filter(enrolment_id=enrolment_id),
+            {"enrolment_id": int},
+            "values_list querysets only",
+        ),
+    ],
+)
+def test_queries_it_cannot_run_are_refused_on_first_use(build, parameters, message):
+    compiled = CompiledQuery(build, **parameters)
+    with pytest.raises(ValueError, match=message):
+        compiled(**dict.fromkeys(parameters, "1"))
+
+
+def test_parameters_are_declared_and_given():
+    with pytest.raises(ValueError, match="unsupported type: when"):
+        CompiledQuery(attempts, when=float)
+    compiled = CompiledQuery(attempts, enrolment_id=int, module_key=uuid.UUID)
+    with pytest.raises(TypeError, match="enrolment_id, module_key"):
+        compiled(enrolment_id=1)
