@@ -37,6 +37,9 @@ from . import cache as page_cache
 
 KEY_PREFIX = "aula:route:"
 SITE_KEY_PREFIX = "aula:site-and-root-paths:"
+# Where the site is looked up from the cache: the pages and the learners' views, and the
+# learners' calendar feeds (a link to each session's page).
+SITE_PREFIXES = (*page_cache.PAGE_PREFIXES, "/calendar/")
 TIMEOUT = 3600
 
 
@@ -59,14 +62,14 @@ class SiteMiddleware:
     (``request._wagtail_site``, as ``Site.find_for_request`` does;
     ``request._wagtail_cached_site_root_paths``, as ``Page._get_site_root_paths``); on a miss
     nothing is asked here, and the site Wagtail found during the request, if it looked, is kept
-    for the next one. Only under the language prefixes (pages and the learners' views): the
-    health check and the like never touch it."""
+    for the next one. Only under ``SITE_PREFIXES`` (pages, the learners' views, calendar
+    feeds): the health check and the like never touch it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (settings.AULA_ROUTE_CACHE and request.path.startswith(page_cache.PAGE_PREFIXES)):
+        if not (settings.AULA_ROUTE_CACHE and request.path.startswith(SITE_PREFIXES)):
             return self.get_response(request)
         key = SITE_KEY_PREFIX + _host(request)
         versions, kept = page_cache.lookup(key)

@@ -51,7 +51,9 @@ def calendar_feed(request, token: str):
         # Times in the descriptions in the learner's zone, named (the events themselves in UTC).
         zone = profile.time_zone if profile else "UTC"
         rows = rows_for(slots, language=language, zone=zone, enrolled_cohorts=set())
-        content = build_calendar(rows, name=_("My live sessions (Aula)"))
+        # With the request, the pages' URLs come from the site's root paths this request read
+        # with its site (home.serving), not from a round trip to the cache for each session.
+        content = build_calendar(rows, name=_("My live sessions (Aula)"), request=request)
     return _calendar_response(content)
 
 

@@ -1,11 +1,13 @@
 """The personal calendar feed and per-session .ics files."""
 
 from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import icalendar
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Site
 
 from learners.live import services as live
 from learners.models import EnrolmentStatus
@@ -141,6 +143,24 @@ def test_feed_query_count_does_not_grow_with_sessions(
     with django_assert_num_queries(3):
         response = client.get(url)
     assert len(events(response)) == count
+
+
+def test_the_feed_never_reads_the_sites_root_paths_whatever_its_number_of_sessions(
+    cohort, sessions
+):
+    """Each session's link made without the request read Wagtail's root paths from the cache
+    again (a round trip to Redis per session); they come with the site (home.serving)."""
+    user = learner_in(cohort)
+    first = datetime(2027, 3, 1, 15, 0, tzinfo=UTC)
+    for n in range(4):
+        make_slot(cohort, sessions[n % 2], first + timedelta(days=n))
+    client = Client()
+    client.get(feed_url(user))
+    with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
+        response = client.get(feed_url(user))
+    urls = {str(event["URL"]) for event in events(response).values()}
+    assert len(urls) == 2 and all(url.startswith("http") for url in urls)
+    assert read.call_count == 0
 
 
 def test_a_session_renamed_and_published_shows_its_new_title_in_the_feed_at_once(cohort, session):
