@@ -18,8 +18,10 @@ would (``from_db_value``: JSON, UUIDs on SQLite).
     )
     ATTEMPTS(enrolment_id=5, module_key=key)  # [("b1", 80), ...], as list(queryset) gives
 
-For ``values_list`` querysets (``flat=True`` too) whose parameters are single values of the
-declared types (int, str, UUID) that the ORM passes to the database as parameters: a parameter
+For querysets of model instances (``select_related``, ``only`` and annotations too; not
+``prefetch_related``) and ``values_list`` ones (``flat=True`` too), whose parameters are single
+values of the declared types (int, str, UUID) that the ORM passes to the database as
+parameters: a parameter
 that would change the SQL itself (a list for ``__in``, a slice, a value compiled into the text)
 is refused when the query is first compiled, with a ValueError naming it. The queries go through
 Django's cursor, so they are counted, wrapped and logged as any other.
@@ -29,7 +31,12 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models.query import FlatValuesListIterable, ValuesListIterable
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 
 # Stand-ins no caller passes, one per parameter (offset by its position): found again in the
 # compiled parameters, they say where each value goes.
@@ -53,12 +60,46 @@ class _Compiled:
     params: tuple
     slots: tuple  # (position in params, parameter name, form)
     converters: tuple  # (column, (converter, ...), expression)
-    flat: bool
+    results: object  # the converted rows -> what the queryset gives
+
+
+def _tuples(rows) -> list:
+    return [tuple(row) for row in rows]
+
+
+def _firsts(rows) -> list:
+    return [row[0] for row in rows]
+
+
+class _Instances:
+    """Model instances from the rows, with their select_related objects and annotations, as
+    Django's ModelIterable makes them."""
+
+    def __init__(self, compiler, alias: str):
+        select, klass_info = compiler.select, compiler.klass_info
+        self.alias = alias
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.names = [column[0].target.attname for column in select[self.start : self.end]]
+        self.related = get_related_populators(klass_info, select, alias)
+        self.annotations = dict(compiler.annotation_col_map or {})
+
+    def __call__(self, rows) -> list:
+        instances = []
+        for row in rows:
+            instance = self.model.from_db(self.alias, self.names, row[self.start : self.end])
+            for populator in self.related:
+                populator.populate(row, instance)
+            for name, position in self.annotations.items():
+                setattr(instance, name, row[position])
+            instances.append(instance)
+        return instances
 
 
 class CompiledQuery:
-    """``build(**values)`` returns a ``values_list`` queryset; calling the CompiledQuery with
-    the same keywords returns its rows as a list (of tuples, or of values when flat)."""
+    """``build(**values)`` returns a queryset; calling the CompiledQuery with the same keywords
+    returns what ``list(queryset)`` would (instances, tuples, or values when flat)."""
 
     def __init__(self, build, **parameters: type):
         unknown = [name for name, kind in parameters.items() if kind not in _STAND_INS]
@@ -84,9 +125,7 @@ class CompiledQuery:
             rows = cursor.fetchall()
         if compiled.converters:
             rows = [_converted(row, compiled.converters, connection) for row in rows]
-        if compiled.flat:
-            return [row[0] for row in rows]
-        return [tuple(row) for row in rows]
+        return compiled.results(rows)
 
     def _compile(self) -> _Compiled:
         stand_ins = {
@@ -94,14 +133,17 @@ class CompiledQuery:
             for number, (name, kind) in enumerate(self._parameters.items())
         }
         queryset = self._build(**stand_ins)
-        if queryset._iterable_class not in (ValuesListIterable, FlatValuesListIterable):
-            raise ValueError("CompiledQuery runs values_list querysets only")
+        kind = queryset._iterable_class
+        if kind not in (ModelIterable, ValuesListIterable, FlatValuesListIterable):
+            raise ValueError("CompiledQuery runs querysets of instances or values_list only")
+        if queryset._prefetch_related_lookups or queryset._known_related_objects:
+            raise ValueError("CompiledQuery runs no prefetch_related nor related managers")
         query = queryset.query
-        names = [*query.extra_select, *query.values_select, *query.annotation_select]
-        extra = [f for f in query.annotation_select if f not in queryset._fields]
-        fields = [*queryset._fields, *extra]
-        if queryset._fields and fields != names:
-            raise ValueError("the columns of this values_list are reordered by the ORM")
+        if kind is not ModelIterable and queryset._fields:
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+            extra = [f for f in query.annotation_select if f not in queryset._fields]
+            if [*queryset._fields, *extra] != names:
+                raise ValueError("the columns of this values_list are reordered by the ORM")
         alias = queryset.db
         compiler = query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
@@ -124,7 +166,13 @@ class CompiledQuery:
             params=tuple(params),
             slots=tuple(slots),
             converters=converters,
-            flat=queryset._iterable_class is FlatValuesListIterable,
+            results=(
+                _Instances(compiler, alias)
+                if kind is ModelIterable
+                else _firsts
+                if kind is FlatValuesListIterable
+                else _tuples
+            ),
         )
         self._compiled[alias] = compiled
         self._alias = alias

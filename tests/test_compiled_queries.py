@@ -4,9 +4,11 @@ the queryset gives."""
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from aula.queries import CompiledQuery
-from learners.models import QuizAttempt
+from learners.models import Enrolment, QuizAttempt
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -104,6 +106,34 @@ def test_grouped_counts_keep_their_columns(work):
     assert counts(enrolment_id=enrolments[0].pk) == [(enrolments[0].pk, 4)]
 
 
+def test_instances_come_with_their_related_rows_deferred_fields_and_annotations(work):
+    from django.db.models import F
+
+    enrolments, keys = work
+
+    def build(learner_id):
+        return (
+            Enrolment.objects.filter(learner_id=learner_id)
+            .select_related("cohort", "learner__profile")
+            .defer("progress_percent")
+            .annotate(twice=F("modules_done") * 2)
+        )
+
+    compiled = CompiledQuery(build, learner_id=int)
+    for enrolment in enrolments:
+        (mine,) = compiled(learner_id=enrolment.learner_id)
+        (orm,) = build(enrolment.learner_id)
+        assert isinstance(mine, Enrolment) and mine.pk == orm.pk
+        assert mine.get_deferred_fields() == orm.get_deferred_fields() == {"progress_percent"}
+        assert mine.twice == orm.twice == 0
+        assert mine._state.db == "default" and not mine._state.adding
+        with CaptureQueriesContext(connection) as queries:
+            assert mine.cohort.title == orm.cohort.title
+            assert mine.learner.profile.country == orm.learner.profile.country
+        assert len(queries) == 0  # select_related: already there
+    assert compiled(learner_id=-1) == []
+
+
 @pytest.mark.parametrize(
     ("build", "parameters", "message"),
     [
@@ -116,9 +146,16 @@ def test_grouped_counts_keep_their_columns(work):
             "prefix does not reach the SQL as a single parameter",
         ),
         (
-            lambda enrolment_id: QuizAttempt.objects.filter(enrolment_id=enrolment_id),
+            lambda enrolment_id: QuizAttempt.objects.filter(enrolment_id=enrolment_id).values(),
             {"enrolment_id": int},
-            "values_list querysets only",
+            "instances or values_list only",
+        ),
+        (
+            lambda enrolment_id: QuizAttempt.objects.filter(
+                enrolment_id=enrolment_id
+            ).prefetch_related("enrolment"),
+            {"enrolment_id": int},
+            "no prefetch_related",
         ),
     ],
 )

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
+from aula.queries import CompiledQuery
 from courses.models import Cohort, CoursePage
 from courses.selectors import course_tag, pages_by_id
 from home import cache as page_cache
@@ -92,13 +93,23 @@ def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[
     return cohorts
 
 
+# The dashboard's query, on each of a learner's views of it: built by the ORM once per process
+# (aula/queries.py).
+LEARNER_ENROLMENTS = CompiledQuery(
+    lambda learner_id: (
+        Enrolment.objects.filter(learner_id=learner_id)
+        .select_related("cohort")
+        .order_by("-created_at")
+    ),
+    learner_id=int,
+)
+
+
 def learner_enrolments(*, user, language: str) -> list[Enrolment]:
     """The user's enrolments, each with ``course_page`` in ``language`` where translated. The
     courses come from the cache until the next publish (joined in the query, a course's page
     row made the query cost more to build than the rest of the page's queries together)."""
-    enrolments = list(
-        Enrolment.objects.for_learner(user).select_related("cohort").order_by("-created_at")
-    )
+    enrolments = LEARNER_ENROLMENTS(learner_id=user.pk) if user.is_authenticated else []
     courses = pages_by_id(CoursePage, [enrolment.cohort.course_id for enrolment in enrolments])
     for enrolment in enrolments:
         enrolment.cohort.course = courses[enrolment.cohort.course_id]

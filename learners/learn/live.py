@@ -19,8 +19,13 @@ from django.views.decorators.http import require_GET, require_POST
 from courses.models import SessionSlot
 from learners.live import services as live
 from learners.live.calendar import build_calendar, summary
-from learners.live.models import CalendarFeed
-from learners.live.selectors import feed_slots, learner_slot, profile_zone, rows_for
+from learners.live.selectors import (
+    feed_by_token,
+    feed_slots,
+    learner_slot,
+    profile_zone,
+    rows_for,
+)
 
 
 def _calendar_response(content: bytes, filename: str | None = None) -> HttpResponse:
@@ -36,11 +41,7 @@ def _calendar_response(content: bytes, filename: str | None = None) -> HttpRespo
 def calendar_feed(request, token: str):
     """A learner's personal feed (``/calendar/<token>.ics``): no login, the token is the
     secret; an unknown or regenerated-away token is a 404."""
-    feed = (
-        CalendarFeed.objects.select_related("user__profile")
-        .filter(token=token, user__is_active=True)
-        .first()
-    )
+    feed = feed_by_token(token)
     if feed is None:
         raise Http404
     user = feed.user
