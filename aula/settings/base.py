@@ -117,6 +117,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # {% load i18n %} loads Django's library with {% translate "text" %} kept by each
+            # tag once rendered in a language (home/templatetags/kept_i18n.py).
+            "libraries": {"i18n": "home.templatetags.kept_i18n"},
         },
     },
 ]
