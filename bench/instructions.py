@@ -5,29 +5,34 @@ with the machine: from one session's machine to the next by a factor of three, a
 machine by a fifth within minutes. A change that saves 5 % cannot be told apart that way. This
 counts the instructions the web process executes for each request type instead (callgrind's
 ``Ir``), which are the same from run to run and from machine to machine for the same code and
-data (within a few tenths of a per cent: the garbage collector and the order of a dictionary of
-sockets are not quite repeatable), so two commits compare by running this on each.
+data (within about 1 % a type when the same requests find the same caches: see below), so two
+commits compare by running this on each.
 
 How: this process builds `request_cpu.py`'s data (its throwaway database and settings, its
-1,000-learner cohort) and makes `--warmup` of its interleaved rounds natively (310: each of
-the 300 learners has made each type of request once, so the caches, Redis's and the database's
-own, are as a load test's steady state leaves them: the learners' accounts, seats and profiles
-kept); then a second Python process,
-under ``valgrind --tool=callgrind``, signs in as the same learners (their sessions, not a new
-login), makes a few uncounted rounds of its own (its templates compiled, its copies of cached
-values made: a gunicorn worker that has served a while), and `--rounds` counted rounds, each
-request counted alone. A POST's redirect is followed, as the load test's browser does, and
-counted as its own type ("page after a POST": the module page the learner is sent back to).
-Valgrind counts the Python process only: PostgreSQL's and Redis's own work is not in it.
+1,000-learner cohort) and makes `--warmup` of its interleaved rounds natively (310: each of the
+300 learners has made each type of request once, so the caches, Redis's and the database's own,
+are as a load test's steady state leaves them: the learners' accounts, seats and profiles
+kept); then a second Python process, under ``valgrind --tool=callgrind``, signs in as the same
+learners (their sessions, not a new login), makes a few uncounted rounds of its own (its
+templates compiled, its copies of cached values made: a gunicorn worker that has served a
+while), and `--rounds` counted rounds, each request counted alone. A POST's redirect is
+followed, as the load test's browser does, and counted as its own type ("page after a POST":
+the module page the learner is sent back to). Valgrind counts the Python process only (not
+PostgreSQL's and Redis's own work), in user space (not the kernel's share of the system calls).
+How many of the counted requests find a cached value that expires with time (a process's copies
+after 60 s, a learner's course page after 120 s, a search after 60 s) depends on how fast the
+machine runs the rounds: compare runs made on an otherwise idle machine, and look at the
+queries and round trips beside the counts.
 
 Printed: per type, millions of instructions per request (mean and the spread of the counted
-requests) and queries; then the mean per request weighted as the load test's mix (the locust
-tasks' weights: 1,000 learners, 250 visitors, a learner's POST with its follow-up GET). Needs
-valgrind and gcc (a small helper that starts and stops the counting is compiled into the
-temporary folder). `DATABASE_URL` and `REDIS_URL` as for `request_cpu.py` (PostgreSQL and Redis
-compare with production; without them SQLite and the memory cache, which the second process
-cannot share: PostgreSQL and Redis are required). Takes about 8 minutes with the defaults on a
-machine where `make test` takes 4; raw counts go to `bench/results/instructions.json`.
+requests), queries and round trips to Redis (a command or a pipeline: each costs the process
+about 0.3 million instructions and a system call); then the mean per request weighted as the
+load test's mix (the locust tasks' weights: 1,000 learners, 250 visitors, a learner's POST with
+its follow-up GET). Needs valgrind and gcc (a small helper that starts and stops the counting
+is compiled into the temporary folder), PostgreSQL and Redis: `DATABASE_URL` and `REDIS_URL`
+as for `request_cpu.py` (SQLite and the memory cache cannot be shared by the second process).
+Takes about 8 minutes with the defaults on a machine where `make test` takes 4; raw counts go
+to `bench/results/instructions.json`.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/aula_perf \\
     REDIS_URL=redis://127.0.0.1:6379/9 .venv/bin/python bench/instructions.py
@@ -144,7 +149,8 @@ def compile_helper(directory: Path) -> Path:
 
 
 def count(bench_dir: str, state: dict, args) -> dict:
-    """Runs the counting process under callgrind; {type: [(instructions, queries), ...]}."""
+    """Runs the counting process under callgrind; {type: [(instructions, queries, round
+    trips to Redis), ...]}."""
     directory = Path(bench_dir)
     (directory / "state.json").write_text(json.dumps(state))
     compile_helper(directory)
@@ -181,8 +187,8 @@ def count(bench_dir: str, state: dict, args) -> dict:
                 elif line.startswith(("summary: ", "totals: ")):
                     total = int(line.split()[1])
         if label in requests and total is not None:
-            name, queries = requests[label]
-            samples.setdefault(name, []).append((total, queries))
+            name, queries, trips = requests[label]
+            samples.setdefault(name, []).append((total, queries, trips))
     return samples
 
 
@@ -222,16 +228,17 @@ def child(args) -> None:
 
     requests = request_cpu.make_requests(data, login=login)
     counter = request_cpu.QueryCounter()
+    trips = redis_trips()
 
     def counted(make, name):
         """``make()``, its instructions counted and dumped under a label of their own."""
         label = f"request-{len(counted.requests)}"
-        counter.count = 0
+        counter.count = trips.count = 0
         helper.aula_toggle()
         response = make()
         helper.aula_toggle()
         helper.aula_dump(label.encode())
-        counted.requests[label] = (name, counter.count)
+        counted.requests[label] = (name, counter.count, trips.count)
         return response
 
     counted.requests = {}
@@ -248,6 +255,24 @@ def child(args) -> None:
                 if request[1] == "post":
                     counted(lambda response=response: follow_redirect(response), AFTER_POST)
     (directory / "counted.json").write_text(json.dumps(counted.requests))
+
+
+def redis_trips():
+    """Counts the round trips to Redis (a command, or a pipeline) from now on: ``.count``."""
+    from redis import client
+
+    trips = types_namespace(count=0)
+
+    def counting(method):
+        def call(*args, **kwargs):
+            trips.count += 1
+            return method(*args, **kwargs)
+
+        return call
+
+    client.Redis.execute_command = counting(client.Redis.execute_command)
+    client.Pipeline.execute = counting(client.Pipeline.execute)
+    return trips
 
 
 def types_namespace(**values):
@@ -271,13 +296,14 @@ def follow_redirect(response):
 def summarise(samples: dict) -> dict:
     results = {}
     for name, rows in samples.items():
-        totals = [total for total, _queries in rows]
+        totals = [total for total, _queries, _trips in rows]
         results[name] = {
             "requests": len(rows),
             "instructions_m": statistics.fmean(totals) / 1e6,
             "min_m": min(totals) / 1e6,
             "max_m": max(totals) / 1e6,
-            "queries": statistics.fmean(queries for _total, queries in rows),
+            "queries": statistics.fmean(row[1] for row in rows),
+            "redis": statistics.fmean(row[2] for row in rows),
         }
     return results
 
@@ -305,7 +331,9 @@ def report(results: dict, args) -> None:
         f"\nInstructions per request type (callgrind, the web process only); {args.rounds}"
         f" counted rounds after {args.warmup} native and {args.child_warmup} uncounted ones.\n"
     )
-    header = f"{'request type':<26} {'M instr':>8} {'min':>8} {'max':>8} {'queries':>8}"
+    header = (
+        f"{'request type':<26} {'M instr':>8} {'min':>8} {'max':>8} {'queries':>8} {'Redis':>6}"
+    )
     print(header)
     print("-" * len(header))
     order = [*LEARNER_TASKS, AFTER_POST, *VISITOR_TASKS, *request_cpu.TUTOR_TYPES]
@@ -313,7 +341,7 @@ def report(results: dict, args) -> None:
         row = results[name]
         print(
             f"{name:<26} {row['instructions_m']:8.2f} {row['min_m']:8.2f} {row['max_m']:8.2f}"
-            f" {row['queries']:8.1f}"
+            f" {row['queries']:8.1f} {row['redis']:6.1f}"
         )
     print(
         f"\nmillions of instructions per request, weighted as the load test's mix: "
