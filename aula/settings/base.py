@@ -123,6 +123,9 @@ TEMPLATES = [
         },
     },
 ]
+# That label names two modules on purpose (Django's i18n and the one that extends it), which
+# Django's check of template tag libraries warns of.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 WSGI_APPLICATION = "aula.wsgi.application"
 
