@@ -76,7 +76,7 @@ $(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
 	touch $@
 
 bench-instructions: install messages ## Instructions per request type under valgrind (PostgreSQL and Redis)
-	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/aula_instructions}" \
+	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/aula_bench_instructions}" \
 	REDIS_URL="$${BENCH_REDIS_URL:-redis://127.0.0.1:6379/9}" $(PY) bench/instructions.py
 
 bench-load: $(VENV)/.installed-load ## Load test of `make serve` with locust (MODE=saturation: step the users up)
