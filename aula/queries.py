@@ -21,9 +21,10 @@ would (``from_db_value``: JSON, UUIDs on SQLite).
 For querysets of model instances (``select_related``, ``only`` and annotations too; not
 ``prefetch_related``) and ``values_list`` ones (``flat=True`` too), whose parameters are single
 values of the declared types (int, str, UUID) that the ORM passes to the database as
-parameters: a parameter
-that would change the SQL itself (a list for ``__in``, a slice, a value compiled into the text)
-is refused when the query is first compiled, with a ValueError naming it. The queries go through
+parameters: a parameter that would change the SQL itself (a list for ``__in``, a value the ORM
+transforms, such as a ``startswith``, or one compiled into the text) is refused when the query
+is first compiled, with a ValueError naming it. The SQL is compiled for the database the
+queryset reads from (one per process). The queries go through
 Django's cursor, so they are counted, wrapped and logged as any other.
 """
 
@@ -56,6 +57,7 @@ _FORMS = {
 
 @dataclass(frozen=True)
 class _Compiled:
+    alias: str  # the database
     sql: str
     params: tuple
     slots: tuple  # (position in params, parameter name, form)
@@ -107,16 +109,13 @@ class CompiledQuery:
             raise ValueError(f"parameters of an unsupported type: {', '.join(unknown)}")
         self._build = build
         self._parameters = parameters
-        self._compiled: dict[str, _Compiled] = {}  # by database alias
-        self._alias: str | None = None
+        self._compiled: _Compiled | None = None
 
     def __call__(self, **values) -> list:
         if set(values) != set(self._parameters):
             raise TypeError(f"expected the values of {', '.join(self._parameters)}")
-        compiled = self._compiled.get(self._alias) if self._alias else None
-        if compiled is None:
-            compiled = self._compile()
-        connection = connections[self._alias]
+        compiled = self._compiled or self._compile()
+        connection = connections[compiled.alias]
         params = list(compiled.params)
         for position, name, form in compiled.slots:
             params[position] = _FORMS[form](values[name])
@@ -162,6 +161,7 @@ class CompiledQuery:
             for position, (functions, expression) in compiler.get_converters(columns).items()
         )
         compiled = _Compiled(
+            alias=alias,
             sql=sql,
             params=tuple(params),
             slots=tuple(slots),
@@ -174,8 +174,7 @@ class CompiledQuery:
                 else _tuples
             ),
         )
-        self._compiled[alias] = compiled
-        self._alias = alias
+        self._compiled = compiled
         return compiled
 
 

@@ -93,7 +93,8 @@ def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[
     return cohorts
 
 
-# The dashboard's query, on each of a learner's views of it: built by the ORM once per process
+# The dashboard's query (``Enrolment.objects.for_learner``'s rule: the signed-in person's own
+# enrolments), on each of a learner's views of it: built by the ORM once per process
 # (aula/queries.py).
 LEARNER_ENROLMENTS = CompiledQuery(
     lambda learner_id: (
