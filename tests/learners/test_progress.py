@@ -1,6 +1,7 @@
 """Progress: completing modules, quizzes graded on the server, reflections, the rollup and the
 course's completion rule (learners/progress.py), through the learner's own pages."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -546,6 +547,48 @@ def test_course_page_shows_progress_done_modules_and_where_to_continue(client, c
     assert "33% · 1 of 3 modules done" in html
     assert f'href="{second.url}">Continue where you left off: {second.title}</a>' in html
     assert html.count(">Completed</strong>") == 1
+
+
+def completed_titles(html: str) -> list[str]:
+    return re.findall(
+        r'<a href="[^"]+">([^<]+)</a>\s*<span class="outline__meta">[^<]* · '
+        r'<strong class="done">Completed</strong></span>',
+        html,
+    )
+
+
+def test_the_outline_is_rendered_once_and_marks_each_learners_own_modules(
+    client, course, cohort, me
+):
+    first, second, _third = modules_of(course)
+    other = EnrolmentFactory(cohort=cohort).learner
+    progress.mark_module_complete(enrolment=enrolment_of(me), module=first)
+    progress.mark_module_complete(enrolment=enrolment_of(other), module=second)
+
+    client.force_login(me)
+    response = client.get(course.url)
+    assert "courses/course_outline.html" in [template.name for template in response.templates]
+    assert completed_titles(response.content.decode()) == [first.title]
+
+    client.force_login(other)
+    response = client.get(course.url)
+    # The outline the first learner's page rendered, with this learner's module marked.
+    assert "courses/course_outline.html" not in [t.name for t in response.templates]
+    html = response.content.decode()
+    assert completed_titles(html) == [second.title]
+    assert "aula:done" not in html
+    client.logout()
+    assert completed_titles(client.get(course.url).content.decode()) == []
+
+
+def test_the_outline_shows_a_module_renamed_once_it_is_published(client, course, me):
+    first, _second, _third = modules_of(course)
+    client.force_login(me)
+    assert first.title in client.get(course.url).content.decode()
+    first.title = "Who cares, and for whom"
+    first.save_revision().publish()
+    html = client.get(course.url).content.decode()
+    assert '">Who cares, and for whom</a>' in html
 
 
 def test_learn_page_shows_progress_and_the_next_module(client, course, me):
