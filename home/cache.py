@@ -81,7 +81,13 @@ def schema() -> str:
 
 
 def remember(
-    key: str, compute, timeout: int = 600, tags: Iterable[str] = (), *, content: bool = True
+    key: str,
+    compute,
+    timeout: int = 600,
+    tags: Iterable[str] = (),
+    *,
+    content: bool = True,
+    local: bool = True,
 ):
     """``compute()``, kept in the cache under ``key`` until the next publish (the content
     version): for what every reader of published pages shares. ``tags`` name further versions
@@ -91,19 +97,22 @@ def remember(
     (``RequestVersionsMiddleware``); the versions are read before ``compute()`` runs, so a
     value computed while a change was being committed is filed under the old versions and
     never read again. ``content`` false: a value that no publish changes (a person's own
-    rows), filed under ``tags`` only."""
-    versions, value = lookup(key, tags, content=content)
+    rows), filed under ``tags`` only. ``local`` false: no copy in this process
+    (``lookup_entry``)."""
+    versions, value = lookup(key, tags, content=content, local=local)
     if value is None:
         value = compute()
-        keep(key, versions, value, timeout)
+        keep(key, versions, value, timeout, local=local)
     return value
 
 
-def lookup(key: str, tags: Iterable[str] = (), *, content: bool = True) -> tuple[tuple, object]:
+def lookup(
+    key: str, tags: Iterable[str] = (), *, content: bool = True, local: bool = True
+) -> tuple[tuple, object]:
     """The current versions (content, unless ``content`` is false, and ``tags``) and what is
     kept under ``key`` for them, or None. ``keep`` stores a value under the versions read
     here."""
-    versions, entry = lookup_entry(key, tags, content=content)
+    versions, entry = lookup_entry(key, tags, content=content, local=local)
     if entry is not None and entry[0] == versions:
         return versions, entry[1]
     return versions, None

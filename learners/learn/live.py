@@ -6,6 +6,8 @@ CSRF-protected like every other state change (a GET that writes could be trigger
 preview or a prefetching mail client, recording people who never joined).
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -17,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import SessionSlot
+from courses.selectors import course_tag
+from home import cache as page_cache
 from learners.live import services as live
 from learners.live.calendar import build_calendar, summary
 from learners.live.selectors import (
@@ -25,7 +29,12 @@ from learners.live.selectors import (
     learner_slot,
     profile_zone,
     rows_for,
+    seats,
 )
+
+# How long a learner's calendar file is kept at most: its events' DTSTAMP is when it was made,
+# and the file tells calendar apps to ask again after an hour (X-PUBLISHED-TTL).
+FEED_SECONDS = 3600
 
 
 def _calendar_response(content: bytes, filename: str | None = None) -> HttpResponse:
@@ -47,14 +56,30 @@ def calendar_feed(request, token: str):
     user = feed.user
     profile = getattr(user, "profile", None)
     language = profile.preferred_language if profile else translation.get_language()
-    with translation.override(language):
-        slots = feed_slots(user=user)
-        # Times in the descriptions in the learner's zone, named (the events themselves in UTC).
-        zone = profile.time_zone if profile else "UTC"
-        rows = rows_for(slots, language=language, zone=zone, enrolled_cohorts=set())
-        # With the request, the pages' URLs come from the site's root paths this request read
-        # with its site (home.serving), not from a round trip to the cache for each session.
-        content = build_calendar(rows, name=_("My live sessions (Aula)"), request=request)
+    # Times in the descriptions in the learner's zone, named (the events themselves in UTC).
+    zone = profile.time_zone if profile else "UTC"
+    cohorts = seats(user)
+    cohort_ids = [cohort_id for cohort_id, _course_key in cohorts]
+
+    def build() -> bytes:
+        with translation.override(language):
+            slots = feed_slots(user=user, cohort_ids=cohort_ids)
+            rows = rows_for(slots, language=language, zone=zone, enrolled_cohorts=set())
+            # With the request, the pages' URLs come from the site's root paths this request
+            # read with its site (home.serving), not from a round trip to the cache for each.
+            return build_calendar(rows, name=_("My live sessions (Aula)"), request=request)
+
+    # A calendar app asks again and again for the same file: kept, for what it is made of (the
+    # learner's cohorts, their language and zone, the site), until a publish changes a page's
+    # title or address or a change to a course's cohorts or sessions bumps its tag.
+    digest = hashlib.sha256(repr(cohort_ids).encode()).hexdigest()[:16]
+    content = page_cache.remember(
+        f"aula:calendar-file:{user.pk}:{digest}:{language}:{zone}:{request.get_host()}",
+        build,
+        FEED_SECONDS,
+        tags=sorted({course_tag(course_key) for _cohort_id, course_key in cohorts}),
+        local=False,
+    )
     return _calendar_response(content)
 
 

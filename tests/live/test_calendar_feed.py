@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
+from courses.selectors import invalidate_course_pages
 from learners.live import services as live
 from learners.models import EnrolmentStatus
 from tests.factories import CohortFactory
@@ -138,11 +139,37 @@ def test_feed_query_count_does_not_grow_with_sessions(
     url = feed_url(user)
     client = Client()
     client.get(url)  # Wagtail caches the site root paths
+    invalidate_course_pages(cohort.course.translation_key)  # the file kept is stale
     # token and learner · the cohorts of their seats · slots with cohort, course and session
     # (the sessions and courses in the learner's language from the cache)
     with django_assert_num_queries(3):
         response = client.get(url)
     assert len(events(response)) == count
+    with django_assert_num_queries(2):  # the file kept: token and learner · their seats
+        assert client.get(url).content == response.content
+
+
+def test_the_kept_feed_shows_a_new_session_a_new_cohort_and_a_new_zone_at_once(
+    course, cohort, session, sessions, django_capture_on_commit_callbacks
+):
+    user = learner_in(cohort)
+    url = feed_url(user)
+    first = make_slot(cohort, session, datetime(2027, 3, 2, 15, 0, tzinfo=UTC))
+    assert set(events(Client().get(url))) == {f"slot-{first.pk}@testserver"}
+    with django_capture_on_commit_callbacks(execute=True):  # as the cohort's form saves it
+        second = make_slot(cohort, sessions[1], datetime(2027, 3, 9, 15, 0, tzinfo=UTC))
+    assert set(events(Client().get(url))) == {
+        f"slot-{first.pk}@testserver",
+        f"slot-{second.pk}@testserver",
+    }
+    other = CohortFactory(course=course, title="Evening")
+    theirs = make_slot(other, session, datetime(2027, 3, 4, 22, 0, tzinfo=UTC))
+    enrol(user, other)
+    assert f"slot-{theirs.pk}@testserver" in events(Client().get(url))
+    user.profile.time_zone = "Europe/Madrid"
+    user.profile.save()
+    event = events(Client().get(url))[f"slot-{first.pk}@testserver"]
+    assert "16:00" in str(event["DESCRIPTION"]) and "Madrid" in str(event["DESCRIPTION"])
 
 
 def test_the_feed_never_reads_the_sites_root_paths_whatever_its_number_of_sessions(
@@ -156,6 +183,7 @@ def test_the_feed_never_reads_the_sites_root_paths_whatever_its_number_of_sessio
         make_slot(cohort, sessions[n % 2], first + timedelta(days=n))
     client = Client()
     client.get(feed_url(user))
+    invalidate_course_pages(cohort.course.translation_key)  # the file kept is stale
     with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
         response = client.get(feed_url(user))
     urls = {str(event["URL"]) for event in events(response).values()}
