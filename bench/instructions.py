@@ -206,6 +206,8 @@ def child(args) -> None:
     from django.db import connection
     from wagtail.models import Page
 
+    from home import sessions
+
     state = json.loads((directory / "state.json").read_text())
     helper = ctypes.CDLL(str(directory / "aula_callgrind.so"))
     helper.aula_dump.argtypes = [ctypes.c_char_p]
@@ -226,6 +228,11 @@ def child(args) -> None:
     def login(client, user):
         client.cookies[settings.SESSION_COOKIE_NAME] = state["sessions"][str(user.pk)]
 
+    # This process has served each learner before (home/sessions.py remembers whose session it
+    # is), as each of the three gunicorn processes has in the load test's steady state: a
+    # learner makes about 45 requests in its five minutes.
+    for user_id, session_key in state["sessions"].items():
+        sessions.signed_in(session_key, user_id)
     requests = request_cpu.make_requests(data, login=login)
     counter = request_cpu.QueryCounter()
     trips = redis_trips()

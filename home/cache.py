@@ -141,12 +141,16 @@ def lookup_entry(key: str, tags: Iterable[str] = (), *, content: bool = True, lo
         copy = LOCAL.get(key, versions) if local else None
         if copy is not None:
             return versions, (versions, copy)
-        entry = _get_many([key]).get(key)
+        found = _taken([key])
+        entry = (found if found is not None else _get_many([key])).get(key)
     else:
-        # The content version comes along with the first question of a request: nearly every
-        # later one asks for it.
-        ask = [*missing, *([VERSION_KEY] if VERSION_KEY not in known else []), key]
-        found = _get_many(list(dict.fromkeys(ask)))
+        ask = [*missing, key]
+        found = _taken(ask)
+        if found is None:
+            # The content version comes along with the first question of a request: nearly
+            # every later one asks for it.
+            ask = [*missing, *([VERSION_KEY] if VERSION_KEY not in known else []), key]
+            found = _get_many(list(dict.fromkeys(ask)))
         for version_key in ask[:-1]:
             known[version_key] = _version(version_key, found)
         versions = tuple(known[version_key] for version_key in version_keys)
@@ -260,6 +264,24 @@ def prefetched(key: str):
     return asked.pop(key, PENDING)
 
 
+def prefetch_lookup(key: str, tags: Iterable[str] = (), *, content: bool = True) -> None:
+    """Ask for what ``lookup(key, tags, content=content)`` will read (the versions and the
+    value) with the request's next round trip to the cache (``prefetch``): a caller that knows
+    before that round trip what the request will look up spares the lookup its own."""
+    for version_key in [*([VERSION_KEY] if content else []), *(TAG_KEY + tag for tag in tags)]:
+        prefetch(version_key)
+    prefetch(f"{key}:{schema()}")
+
+
+def _taken(keys: list[str]) -> dict | None:
+    """``keys`` as the request's round trips brought them for ``prefetch`` (taken: a later
+    read goes to the cache) when all of them came that way; else None."""
+    asked = _request_prefetch.get()
+    if asked and all(asked.get(key, PENDING) is not PENDING for key in keys):
+        return {key: value for key in keys if (value := asked.pop(key)) is not None}
+    return None
+
+
 def _get_many(keys: list[str]) -> dict:
     """``cache.get_many(keys)``, with the keys ``prefetch`` asked for and not read yet."""
     asked = _request_prefetch.get()
@@ -301,6 +323,10 @@ def _bump(*keys: str) -> None:
     if known is not None:
         for key in keys:
             known.pop(key, None)  # this request sees its own change
+    asked = _request_prefetch.get()
+    if asked:
+        for key in keys:
+            asked.pop(key, None)  # read before the change: asked for again
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
         backend.incr_or_start(keys, _fresh_version())

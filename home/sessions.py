@@ -9,10 +9,21 @@ is read from the database and put in the cache, as Django's; writes are Django's
 that makes no round trip before its session is read (the calendar feeds, the admin) reads it
 itself.
 
+What a signed-in request reads next, its account (learners/accounts/session_user.py), is keyed
+by the account's id, which is inside the session: known only once the session is read. This
+process remembers which account each session it has served belongs to (``signed_in``), and a
+request with a session it knows asks for the account's keys in that same first round trip
+(``SIGNED_IN_READS``). Only a hint: the account is still the one the session names, and a
+session that names another (or none) reads its own, as without it.
+
 ``SESSION_ENGINE = "home.sessions"`` (production's default) with
 ``"home.sessions.SessionMiddleware"`` in ``MIDDLEWARE``; with another engine the middleware is
 Django's.
 """
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
@@ -20,6 +31,26 @@ from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessio
 from django.core.cache import DEFAULT_CACHE_ALIAS
 
 from . import cache as page_cache
+
+# What each signed-in request reads by its account's id, asked with its first round trip to
+# the cache: ``reads(user_id)`` calls ``home.cache.prefetch`` (or ``prefetch_lookup``).
+SIGNED_IN_READS: list[Callable[[str], None]] = []
+# The sessions this process has seen signed in, the first seen first out: {session key: account
+# id}.
+_ACCOUNTS: OrderedDict[str, str] = OrderedDict()
+_ACCOUNTS_LOCK = threading.Lock()
+ACCOUNTS_KEPT = 20_000
+
+
+def signed_in(session_key: str | None, user_id) -> None:
+    """The session ``session_key`` is signed in as ``user_id``: its next requests to this
+    process ask for the account's keys with their first round trip."""
+    if not session_key or user_id is None or _ACCOUNTS.get(session_key) == str(user_id):
+        return
+    with _ACCOUNTS_LOCK:
+        _ACCOUNTS[session_key] = str(user_id)
+        while len(_ACCOUNTS) > ACCOUNTS_KEPT:
+            _ACCOUNTS.popitem(last=False)
 
 
 def _in_the_shared_cache(session) -> bool:
@@ -52,3 +83,7 @@ class SessionMiddleware(DjangoSessionMiddleware):
             request.session
         ):
             page_cache.prefetch(request.session.cache_key)
+            user_id = _ACCOUNTS.get(request.session.session_key)
+            if user_id is not None:
+                for reads in SIGNED_IN_READS:
+                    reads(user_id)

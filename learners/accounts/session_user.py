@@ -20,6 +20,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
 from home import cache as page_cache
+from home import sessions
 
 from .page_state import learner_tag
 
@@ -39,6 +40,7 @@ def get_user(request):
         or session.get(auth.BACKEND_SESSION_KEY) not in settings.AUTHENTICATION_BACKENDS
     ):
         return auth.get_user(request)
+    sessions.signed_in(session.session_key, user_id)
     key = f"{KEY_PREFIX}{user_id}"
     versions, user = page_cache.lookup(key, [learner_tag(user_id)], content=False)
     if user is not None and constant_time_compare(session_hash, user.get_session_auth_hash()):
@@ -47,6 +49,15 @@ def get_user(request):
     if user.is_authenticated and str(user.pk) == str(user_id):
         page_cache.keep(key, versions, user, ACCOUNT_SECONDS)
     return user
+
+
+def _read_account(user_id: str) -> None:
+    """With the request's first round trip, for a session this process knows (home/sessions.py):
+    what ``get_user`` looks up."""
+    page_cache.prefetch_lookup(f"{KEY_PREFIX}{user_id}", [learner_tag(user_id)], content=False)
+
+
+sessions.SIGNED_IN_READS.append(_read_account)
 
 
 def _user(request):

@@ -9,6 +9,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from home import cache as page_cache
+from home import sessions
 from tests.factories import learner
 
 
@@ -60,9 +61,55 @@ def test_a_signed_in_page_reads_its_session_with_the_sites_round_trip(engine, se
         for _warm in range(2):
             client.get(course.url)
         counts[name] = round_trips(client, course.url)
-    # The site's (with the content version), the account's, the kept page's; and the session's
-    # own with Django's engine.
-    assert counts == {"django.contrib.sessions.backends.cached_db": 4, "home.sessions": 3}
+    # The site's (with the content version; with home.sessions, the session and, the session
+    # known to this process, the account), the kept page's; the session's own and the
+    # account's with Django's engine.
+    assert counts == {"django.contrib.sessions.backends.cached_db": 4, "home.sessions": 2}
+
+
+def test_a_session_this_process_knows_reads_its_account_with_the_sites_round_trip(
+    engine, seat, course
+):
+    engine("home.sessions")
+    client = signed_in(seat)
+    client.get(course.url)
+    assert sessions._ACCOUNTS[client.session.session_key] == str(seat.learner.pk)
+    sessions._ACCOUNTS.clear()  # a process that has not seen the session yet
+    assert round_trips(client, course.url) == 3  # the site's, the account's, the kept page's
+    assert round_trips(client, course.url) == 2
+
+
+def test_the_account_is_the_one_the_session_names_whatever_the_process_remembers(
+    engine, seat, course
+):
+    engine("home.sessions")
+    other = learner()
+    client = signed_in(seat)
+    client.get(course.url)
+    signed_in(type(seat)(learner=other)).get(course.url)  # the other account is kept too
+    sessions._ACCOUNTS[client.session.session_key] = str(other.pk)
+    response = client.get("/en/learn/")
+    assert response.status_code == 200 and response.context["user"] == seat.learner
+    assert sessions._ACCOUNTS[client.session.session_key] == str(seat.learner.pk)
+
+
+def test_a_version_asked_for_ahead_is_read_again_once_the_request_changes_it(db):
+    page_cache.invalidate_tag("t")
+    with (
+        mock.patch.object(page_cache, "_request_versions") as versions,
+        mock.patch.object(page_cache, "_request_prefetch") as prefetch,
+    ):
+        versions.get.return_value = {}
+        prefetch.get.return_value = asked = {}
+        page_cache.prefetch_lookup("k", ["t"], content=False)
+        page_cache._get_many(["other"])  # the request's round trip brings them
+        before, _value = page_cache.lookup("k", ["t"], content=False)
+        assert asked == {}  # taken
+        page_cache.prefetch_lookup("k", ["t"], content=False)
+        page_cache._get_many(["other"])
+        page_cache.invalidate_tag("t")
+        after, _value = page_cache.lookup("k", ["t"], content=False)
+    assert after != before
 
 
 def test_a_session_the_cache_lost_is_read_from_the_database(engine, seat, course):
@@ -95,8 +142,9 @@ def test_a_request_outside_the_language_prefixes_fetches_no_session(engine, seat
     client = signed_in(seat)
     with mock.patch.object(page_cache, "prefetch") as prefetch:
         client.get("/health/")
+        assert prefetch.call_count == 0
         client.get(course.url)
-    assert prefetch.call_count == 1
+    assert prefetch.call_args_list[0] == mock.call(client.session.cache_key)
 
 
 def test_outside_a_request_nothing_is_asked_for_and_nothing_handed_over():
