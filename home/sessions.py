@@ -33,8 +33,9 @@ from django.core.cache import DEFAULT_CACHE_ALIAS
 from . import cache as page_cache
 
 # What each signed-in request reads by its account's id, asked with its first round trip to
-# the cache: ``reads(user_id)`` calls ``home.cache.prefetch`` (or ``prefetch_lookup``).
-SIGNED_IN_READS: list[Callable[[str], None]] = []
+# the cache: ``reads(user_id, request)`` calls ``home.cache.prefetch`` (or
+# ``prefetch_lookup``).
+SIGNED_IN_READS: list[Callable[[str, object], None]] = []
 # The sessions this process has seen signed in, the first seen first out: {session key: account
 # id}.
 _ACCOUNTS: OrderedDict[str, str] = OrderedDict()
@@ -86,4 +87,4 @@ class SessionMiddleware(DjangoSessionMiddleware):
             user_id = _ACCOUNTS.get(request.session.session_key)
             if user_id is not None:
                 for reads in SIGNED_IN_READS:
-                    reads(user_id)
+                    reads(user_id, request)

@@ -51,13 +51,10 @@ def get_user(request):
     return user
 
 
-def _read_account(user_id: str) -> None:
+def read_account(user_id: str, request) -> None:
     """With the request's first round trip, for a session this process knows (home/sessions.py):
     what ``get_user`` looks up."""
     page_cache.prefetch_lookup(f"{KEY_PREFIX}{user_id}", [learner_tag(user_id)], content=False)
-
-
-sessions.SIGNED_IN_READS.append(_read_account)
 
 
 def _user(request):

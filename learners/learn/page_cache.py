@@ -56,6 +56,7 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
+from django.middleware.csrf import CSRF_SECRET_LENGTH
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -107,23 +108,68 @@ def learner_part_template(page) -> str:
 
 def _key(page, request) -> str:
     # Read again once the page is rendered: a first token sets the secret (see inner).
-    secret = request.META.get("CSRF_COOKIE") or ""
+    return _key_of(request.user.pk, page.pk, get_language(), request.META.get("CSRF_COOKIE"))
+
+
+def _key_of(user_id, page_id: int, language: str, secret: str | None) -> str:
     session = hashlib.sha256(secret.encode()).hexdigest()[:16] if secret else "none"
-    return f"{KEY_PREFIX}{request.user.pk}:{page.pk}:{get_language()}:{session}"
+    return f"{KEY_PREFIX}{user_id}:{page_id}:{language}:{session}"
 
 
 def _tags(page, user_id: int) -> list[str]:
+    return _tags_of(_page_keys(page), user_id)
+
+
+def _page_keys(page) -> tuple:
+    """What ``_tags`` needs of the page: its course's translation key, and a module's own."""
+    if isinstance(page, ModulePage):
+        return (page.course.translation_key, page.translation_key)
+    return (page.translation_key, None)
+
+
+def _tags_of(page_keys: tuple, user_id) -> list[str]:
     """What the page shows depends on; last, what its learner's part (``LEARNER_PARTS``) shows:
     the learner's work on the module, their progress in the course."""
-    if isinstance(page, ModulePage):
-        course_key = page.course.translation_key
+    course_key, module_key = page_keys
+    if module_key is not None:
         return [
             course_tag(course_key),
             learner_tag(user_id),
             discussion_tag(course_key),
-            module_work_tag(user_id, page.translation_key),
+            module_work_tag(user_id, module_key),
         ]
-    return [course_tag(page.translation_key), learner_tag(user_id), progress_tag(user_id)]
+    return [course_tag(course_key), learner_tag(user_id), progress_tag(user_id)]
+
+
+# The pages this process has looked up a learner's copy of, by path: {path: (page id, language,
+# ``_page_keys``)}, the first seen first out past ``PATHS_KEPT``.
+_PATHS: dict[str, tuple] = {}
+PATHS_KEPT = 10_000
+
+
+def _remember_path(page, request) -> None:
+    found = (page.pk, get_language(), _page_keys(page))
+    if _PATHS.get(request.path) != found:
+        while len(_PATHS) >= PATHS_KEPT:
+            _PATHS.pop(next(iter(_PATHS)), None)
+        _PATHS[request.path] = found
+
+
+def read_kept_page(user_id: str, request) -> None:
+    """For a session this process knows (``home.sessions.SIGNED_IN_READS``): the learner's copy
+    of the page at this path, and its versions, asked for with the request's first round trip,
+    as ``serve_kept`` will look it up (a path this process has served a copy of before, the
+    browser's CSRF secret as its cookie carries it, or none). A guess: a lookup for another key
+    (the page moved, the cookie's secret is replaced) reads its own."""
+    if request.method != "GET" or request.GET:
+        return
+    found = _PATHS.get(request.path)
+    secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    if found is None or (secret is not None and len(secret) != CSRF_SECRET_LENGTH):
+        return
+    page_id, language, page_keys = found
+    key = _key_of(user_id, page_id, language, secret)
+    page_cache.prefetch_lookup(key, _tags_of(page_keys, user_id))
 
 
 def _is_cacheable(page, request) -> bool:
@@ -223,6 +269,7 @@ def serve_kept(serve):
         if not _is_cacheable(page, request):
             return serve(page, request, serve_args, serve_kwargs)
         key = _key(page, request)
+        _remember_path(page, request)
         versions, entry = page_cache.lookup_entry(key, _tags(page, request.user.pk), local=False)
         if entry is not None:
             kept_versions, (kept, headers) = entry
