@@ -94,7 +94,8 @@ MIDDLEWARE = [
     "aula.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, the header built once (aula/middleware.py).
+    "aula.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Staff and tutors set up a second factor before anything else (learners/accounts/mfa.py).
     "learners.accounts.mfa.RequireMFAMiddleware",
