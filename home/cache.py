@@ -143,8 +143,10 @@ def lookup_entry(key: str, tags: Iterable[str] = (), *, content: bool = True, lo
             return versions, (versions, copy)
         found = _taken([key])
         entry = (found if found is not None else _get_many([key])).get(key)
+        _record([key])
     else:
         ask = [*missing, key]
+        _record(ask)
         found = _taken(ask)
         if found is None:
             # The content version comes along with the first question of a request: nearly
@@ -226,6 +228,9 @@ _request_versions: ContextVar[dict | None] = ContextVar("aula_request_versions",
 # key: value, or PENDING until read}; None outside a request.
 _request_prefetch: ContextVar[dict | None] = ContextVar("aula_request_prefetch", default=None)
 PENDING = object()
+# The keys the request being served read from the cache in its lookups (``lookup_entry``): what
+# home/sessions.py asks for ahead when the same path is asked for again. None outside a request.
+_request_reads: ContextVar[list | None] = ContextVar("aula_request_reads", default=None)
 
 
 class RequestVersionsMiddleware:
@@ -237,11 +242,19 @@ class RequestVersionsMiddleware:
     def __call__(self, request):
         versions = _request_versions.set({})
         prefetch = _request_prefetch.set({})
+        reads = _request_reads.set([])
         try:
             return self.get_response(request)
         finally:
+            _request_reads.reset(reads)
             _request_prefetch.reset(prefetch)
             _request_versions.reset(versions)
+
+
+def request_reads() -> list[str]:
+    """The keys the request being served has read in its lookups so far (versions and values,
+    in order); empty outside a request."""
+    return list(_request_reads.get() or ())
 
 
 def prefetch(key: str) -> None:
@@ -271,6 +284,12 @@ def prefetch_lookup(key: str, tags: Iterable[str] = (), *, content: bool = True)
     for version_key in [*([VERSION_KEY] if content else []), *(TAG_KEY + tag for tag in tags)]:
         prefetch(version_key)
     prefetch(f"{key}:{schema()}")
+
+
+def _record(keys: list[str]) -> None:
+    reads = _request_reads.get()
+    if reads is not None:
+        reads.extend(keys)
 
 
 def _taken(keys: list[str]) -> dict | None:

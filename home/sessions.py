@@ -13,8 +13,12 @@ What a signed-in request reads next, its account (learners/accounts/session_user
 by the account's id, which is inside the session: known only once the session is read. This
 process remembers which account each session it has served belongs to (``signed_in``), and a
 request with a session it knows asks for the account's keys in that same first round trip
-(``SIGNED_IN_READS``). Only a hint: the account is still the one the session names, and a
-session that names another (or none) reads its own, as without it.
+(``SIGNED_IN_READS``), and for what the last signed-in request for the same path read in its
+lookups, that request's account's id replaced by this one's (``_PATH_READS``: a learner's
+profile, seats, modules done, which every learner's request for a path reads under their own
+id). Only hints: the account is still the one the session names, each lookup still asks for
+the keys it needs, and takes what came ahead only when all of them came (home/cache.py); a
+session that names another account reads its own, as without them.
 
 ``SESSION_ENGINE = "home.sessions"`` (production's default) with
 ``"home.sessions.SessionMiddleware"`` in ``MIDDLEWARE``; with another engine the middleware is
@@ -54,6 +58,37 @@ def signed_in(session_key: str | None, user_id) -> None:
             _ACCOUNTS.popitem(last=False)
 
 
+# What this process's last signed-in request for each path read in its lookups (``home.cache.
+# request_reads``), the account's id left out (``_UID``): {path: keys}, the first seen first out.
+_PATH_READS: dict[str, tuple[str, ...]] = {}
+PATHS_KEPT = 2_000
+# Keys asked for ahead at most, per request: a guess, not a copy of everything a page reads.
+READS_KEPT = 24
+_UID = "\x00"
+
+
+def _learn_reads(path: str, user_id: str) -> None:
+    """The keys this request read, its account's id left out of them (a segment of its own, as
+    in ``aula:learner-profile:<id>``), for the next request for ``path``."""
+    reads = tuple(
+        dict.fromkeys(
+            ":".join(_UID if part == user_id else part for part in key.split(":"))
+            for key in page_cache.request_reads()
+        )
+    )[:READS_KEPT]
+    if _PATH_READS.get(path) != reads:
+        while len(_PATH_READS) >= PATHS_KEPT:
+            _PATH_READS.pop(next(iter(_PATH_READS)), None)
+        _PATH_READS[path] = reads
+
+
+def _read_as_before(user_id: str, request) -> None:
+    """What the last signed-in request for this path read, with this request's account (a
+    guess: a key this request does not read costs a little more of the round trip)."""
+    for key in _PATH_READS.get(request.path, ()):
+        page_cache.prefetch(key.replace(_UID, user_id))
+
+
 def _in_the_shared_cache(session) -> bool:
     """A session of this store, with a key, in the cache ``home.cache`` reads."""
     return (
@@ -88,3 +123,12 @@ class SessionMiddleware(DjangoSessionMiddleware):
             if user_id is not None:
                 for reads in SIGNED_IN_READS:
                     reads(user_id, request)
+                _read_as_before(user_id, request)
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if session is not None and _in_the_shared_cache(session):
+            user_id = _ACCOUNTS.get(session.session_key)
+            if user_id is not None and request.path.startswith(page_cache.PAGE_PREFIXES):
+                _learn_reads(request.path, user_id)
+        return super().process_response(request, response)

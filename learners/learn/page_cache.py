@@ -191,10 +191,11 @@ def _for_this_response(content: bytes, request) -> bytes:
     """The kept page with the messages waiting for this request where base.html shows them,
     and fresh one-time tokens in its forms."""
     if MESSAGES_SLOT in content:
-        shown = render_to_string(
-            "components/messages.html", {"messages": messages.get_messages(request)}
-        )
-        content = content.replace(MESSAGES_SLOT, shown.encode(), 1)
+        waiting = messages.get_messages(request)
+        shown = b""
+        if waiting:  # components/messages.html shows nothing for none
+            shown = render_to_string("components/messages.html", {"messages": waiting}).encode()
+        content = content.replace(MESSAGES_SLOT, shown, 1)
     if ONE_TIME_SLOT.encode() in content:
         content = fresh_tokens(content.decode()).encode()
     return content

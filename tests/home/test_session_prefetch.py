@@ -170,3 +170,45 @@ def test_a_request_outside_the_language_prefixes_fetches_no_session(engine, seat
 def test_outside_a_request_nothing_is_asked_for_and_nothing_handed_over():
     page_cache.prefetch("k")
     assert page_cache.prefetched("k") is page_cache.PENDING
+
+
+def test_a_learners_page_reads_ahead_what_the_last_learners_request_for_it_read(
+    engine, seat, course
+):
+    """The dashboard reads, by each learner's id, their profile, their feed, whether they tutor,
+    their modules done...: with the site's round trip once this process has served the page to
+    a learner, whoever it was."""
+    from tests.factories import EnrolmentFactory
+
+    engine("home.sessions")
+    other = EnrolmentFactory(cohort=seat.cohort)
+    first, second = signed_in(seat), signed_in(other)
+    for client in (first, second):
+        client.get(course.url)  # this process knows their sessions
+    first.get("/en/learn/")
+    sessions._PATH_READS.clear()
+    alone = round_trips(second, "/en/learn/")  # learnt from nobody: its own reads
+    sessions._PATH_READS.clear()
+    first.get("/en/learn/")
+    learnt = round_trips(second, "/en/learn/")  # as the first learner's request read
+    assert learnt < alone
+    assert set(sessions._PATH_READS["/en/learn/"]) >= {
+        page_cache.TAG_KEY + "learner:" + sessions._UID,
+    }
+    response = second.get("/en/learn/")
+    assert response.context["user"] == other.learner
+
+
+def test_what_a_path_read_is_kept_without_the_account_and_only_for_the_language_paths(
+    engine, seat, course
+):
+    engine("home.sessions")
+    client = signed_in(seat)
+    client.get(course.url)
+    client.get("/en/learn/")
+    user_id = str(seat.learner.pk)
+    reads = sessions._PATH_READS["/en/learn/"]
+    assert reads and all(user_id not in key.split(":") for key in reads)
+    assert len(reads) <= sessions.READS_KEPT
+    client.get("/health/")
+    assert "/health/" not in sessions._PATH_READS
