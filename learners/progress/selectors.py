@@ -111,7 +111,8 @@ def attach_next_modules(enrolments: list[Enrolment]) -> None:
 def _modules_done(enrolments: list[Enrolment]) -> dict[int, set[UUID]]:
     """{enrolment id: the modules it has completed}: one query, kept in the cache for one
     learner's enrolments under their modules-done tag (bumped only when they complete a module)
-    until then."""
+    until then; for a single enrolment, ``completed_module_keys``, which its course and module
+    pages read too."""
 
     def read() -> dict[int, set[UUID]]:
         done: dict[int, set[UUID]] = {e.pk: set() for e in enrolments}
@@ -120,6 +121,9 @@ def _modules_done(enrolments: list[Enrolment]) -> dict[int, set[UUID]]:
             done[enrolment_id].add(key)
         return done
 
+    if len(enrolments) == 1:  # nearly every learner: the set their course and module pages read
+        (enrolment,) = enrolments
+        return {enrolment.pk: completed_module_keys(enrolment)}
     learners = {e.learner_id for e in enrolments}
     if len(learners) != 1:
         return read()
