@@ -15,7 +15,8 @@ are as a load test's steady state leaves them: the learners' accounts, seats and
 kept); then a second Python process, under ``valgrind --tool=callgrind``, signs in as the same
 learners (their sessions, not a new login), makes a few uncounted rounds of its own (its
 templates compiled, its copies of cached values made: a gunicorn worker that has served a
-while), and `--rounds` counted rounds, each request counted alone. A POST's redirect is
+while; as such a worker, it knows whose session each is, home/sessions.py), and `--rounds`
+counted rounds, each request counted alone. A POST's redirect is
 followed, as the load test's browser does, and counted as its own type ("page after a POST":
 the module page the learner is sent back to). Valgrind counts the Python process only (not
 PostgreSQL's and Redis's own work), in user space (not the kernel's share of the system calls).
