@@ -219,6 +219,41 @@ class LocalValues:
             self._bytes = 0
 
 
+class BoundedMap:
+    """A dict of at most ``size`` entries, the first put in first out, for what a process
+    remembers of the requests it served (home/sessions.py, learners/learn/page_cache.py):
+    read without a lock, written under one (threads of one process share it)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: dict = {}
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        return self._items.get(key, default)
+
+    def __getitem__(self, key):
+        return self._items[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
+    def __setitem__(self, key, value) -> None:
+        if self._items.get(key, PENDING) == value:
+            return
+        with self._lock:
+            while len(self._items) >= self.size and key not in self._items:
+                self._items.pop(next(iter(self._items)))
+            self._items[key] = value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
 # The process's own copies: as fresh as the versions a request reads, and at most this old.
 LOCAL_SECONDS = 60
 LOCAL = LocalValues(settings.AULA_LOCAL_CACHE_BYTES)

@@ -25,8 +25,6 @@ session that names another account reads its own, as without them.
 Django's.
 """
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -42,26 +40,21 @@ from . import cache as page_cache
 SIGNED_IN_READS: list[Callable[[str, object], None]] = []
 # The sessions this process has seen signed in, the first seen first out: {session key: account
 # id}.
-_ACCOUNTS: OrderedDict[str, str] = OrderedDict()
-_ACCOUNTS_LOCK = threading.Lock()
 ACCOUNTS_KEPT = 20_000
+_ACCOUNTS = page_cache.BoundedMap(ACCOUNTS_KEPT)
 
 
 def signed_in(session_key: str | None, user_id) -> None:
     """The session ``session_key`` is signed in as ``user_id``: its next requests to this
     process ask for the account's keys with their first round trip."""
-    if not session_key or user_id is None or _ACCOUNTS.get(session_key) == str(user_id):
-        return
-    with _ACCOUNTS_LOCK:
+    if session_key and user_id is not None:
         _ACCOUNTS[session_key] = str(user_id)
-        while len(_ACCOUNTS) > ACCOUNTS_KEPT:
-            _ACCOUNTS.popitem(last=False)
 
 
 # What this process's last signed-in request for each path read in its lookups (``home.cache.
 # request_reads``), the account's id left out (``_UID``): {path: keys}, the first seen first out.
-_PATH_READS: dict[str, tuple[str, ...]] = {}
 PATHS_KEPT = 2_000
+_PATH_READS = page_cache.BoundedMap(PATHS_KEPT)
 # Keys asked for ahead at most, per request: a guess, not a copy of everything a page reads.
 READS_KEPT = 24
 _UID = "\x00"
@@ -76,10 +69,7 @@ def _learn_reads(path: str, user_id: str) -> None:
             for key in page_cache.request_reads()
         )
     )[:READS_KEPT]
-    if _PATH_READS.get(path) != reads:
-        while len(_PATH_READS) >= PATHS_KEPT:
-            _PATH_READS.pop(next(iter(_PATH_READS)), None)
-        _PATH_READS[path] = reads
+    _PATH_READS[path] = reads
 
 
 def _read_as_before(user_id: str, request) -> None:

@@ -143,16 +143,12 @@ def _tags_of(page_keys: tuple, user_id) -> list[str]:
 
 # The pages this process has looked up a learner's copy of, by path: {path: (page id, language,
 # ``_page_keys``)}, the first seen first out past ``PATHS_KEPT``.
-_PATHS: dict[str, tuple] = {}
 PATHS_KEPT = 10_000
+_PATHS = page_cache.BoundedMap(PATHS_KEPT)
 
 
 def _remember_path(page, request) -> None:
-    found = (page.pk, get_language(), _page_keys(page))
-    if _PATHS.get(request.path) != found:
-        while len(_PATHS) >= PATHS_KEPT:
-            _PATHS.pop(next(iter(_PATHS)), None)
-        _PATHS[request.path] = found
+    _PATHS[request.path] = (page.pk, get_language(), _page_keys(page))
 
 
 def read_kept_page(user_id: str, request) -> None:

@@ -212,3 +212,31 @@ def test_what_a_path_read_is_kept_without_the_account_and_only_for_the_language_
     assert len(reads) <= sessions.READS_KEPT
     client.get("/health/")
     assert "/health/" not in sessions._PATH_READS
+
+
+def test_what_a_process_remembers_is_bounded_first_in_first_out_and_safe_across_threads():
+    import threading
+
+    remembered = page_cache.BoundedMap(3)
+    for n in range(5):
+        remembered[f"k{n}"] = n
+    assert len(remembered) == 3 and "k0" not in remembered and remembered["k4"] == 4
+    remembered["k2"] = 20  # a change of a key kept: nothing else goes
+    assert len(remembered) == 3 and remembered.get("k2") == 20
+
+    crowded = page_cache.BoundedMap(50)
+    errors = []
+
+    def write(thread):
+        try:
+            for n in range(5_000):
+                crowded[f"{thread}-{n}"] = n
+        except Exception as error:  # noqa: BLE001 - any error is the failure
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(crowded) == 50
