@@ -72,9 +72,20 @@ _PER_RESPONSE_POLICY = tuple(
 
 
 @functools.cache
-def _policies() -> tuple[str, str]:
-    """The settings' policy and report-only policy as headers (empty: none), built once."""
-    return build_policy(), build_policy(report_only=True)
+def _policies() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(header, policy, paths excluded) for the settings' policy and report-only policy
+    (an empty policy: none), built once."""
+    return tuple(
+        (
+            header,
+            build_policy(report_only=report_only),
+            tuple((getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()),
+        )
+        for header, setting, report_only in (
+            (HEADER, "CONTENT_SECURITY_POLICY", False),
+            (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", True),
+        )
+    )
 
 
 @receiver(setting_changed)
@@ -96,15 +107,7 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
             return super().process_response(request, response)
         if settings.DEBUG and response.status_code in (500, 404):
             return response
-        for header, policy, setting in zip(
-            (HEADER, HEADER_REPORT_ONLY),
-            _policies(),
-            ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
-            strict=True,
-        ):
-            excluded = tuple(
-                (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
-            )
+        for header, policy, excluded in _policies():
             if policy and header not in response and not request.path_info.startswith(excluded):
                 response[header] = policy
         # As django-csp: a nonce asked for after the header is written is an error.
