@@ -5,7 +5,7 @@ the order of a CoursePage's children. Nothing here knows about learners: enrolme
 and certificates live in ``learners`` and reach these pages through hooks and template tags.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import available_timezones
 
 from django.conf import settings
@@ -592,6 +592,15 @@ class Cohort(ClusterableModel):
         if self.enrolment_closes_at and now >= self.enrolment_closes_at:
             return False
         return not (self.ends_on and now.date() > self.ends_on)
+
+    def enrolment_changes_after(self, now):
+        """The first moment after ``now`` at which ``is_enrolment_open`` may answer otherwise
+        (the window opening or closing, the day after the cohort ends), or None."""
+        moments = [self.enrolment_opens_at, self.enrolment_closes_at]
+        if self.ends_on:  # is_enrolment_open compares with the date in UTC
+            moments.append(datetime.combine(self.ends_on + timedelta(days=1), time.min, UTC))
+        coming = [moment for moment in moments if moment is not None and moment > now]
+        return min(coming, default=None)
 
     def invitation_code_matches(self, code: str, now=None) -> bool:
         now = now or timezone.now()

@@ -36,7 +36,7 @@ from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from aula.cache import RedisCache
 
@@ -104,6 +104,31 @@ def remember(
         value = compute()
         keep(key, versions, value, timeout, local=local)
     return value
+
+
+# What a request renders that the clock alone changes (a session's join button appearing, a
+# cohort's enrolment window closing): the first such moment, for a copy kept of the page.
+CHANGES_AT = "aula_changes_at"
+
+
+def changes_at(request, when) -> None:
+    """What ``request`` renders changes by the clock alone at ``when`` (an aware datetime): a
+    copy kept of the page must not outlive it (``seconds_unchanged``)."""
+    if request is None or when is None:
+        return
+    earliest = getattr(request, CHANGES_AT, None)
+    if earliest is None or when < earliest:
+        setattr(request, CHANGES_AT, when)
+
+
+def seconds_unchanged(request, longest: int, now=None) -> int:
+    """How long a copy of what ``request`` rendered stays as it is by the clock: ``longest`` at
+    most, 0 once a moment noted by ``changes_at`` has come."""
+    when = getattr(request, CHANGES_AT, None)
+    if when is None:
+        return longest
+    now = now or timezone.now()
+    return max(0, min(longest, int((when - now).total_seconds())))
 
 
 def lookup(

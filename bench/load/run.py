@@ -484,7 +484,7 @@ def print_kept(kept: dict) -> None:
     mean server CPU of each outcome, per request type."""
     if not kept:
         return
-    print("\nlearners' course and module pages (learners/learn/page_cache.py):")
+    print("\nlearners' kept pages (learners/learn/page_cache.py):")
     for name in sorted(kept):
         shown = []
         for outcome, label in KEPT_OUTCOMES.items():

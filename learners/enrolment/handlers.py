@@ -13,8 +13,9 @@ from django.db.models.signals import post_delete
 
 from courses.models import Cohort, CoursePage
 from courses.selectors import invalidate_course_pages
+from learners.accounts.page_state import learner_changed
 
-from .models import SEAT_STATUSES
+from .models import SEAT_STATUSES, Enrolment
 
 _HELD_SEAT = "_aula_held_seat"
 _LOADED_COURSE = "_aula_loaded_course_id"
@@ -52,6 +53,11 @@ def cohort_changed(sender, instance, **kwargs):
     keys = CoursePage.objects.filter(pk__in=course_ids).values_list("translation_key", flat=True)
     for key in set(keys):
         invalidate_course_pages(key)
+    if len(course_ids) > 1 and kwargs.get("signal") is not post_delete:
+        # Moved to another course: its learners' /learn/ lists another course's sessions and
+        # threads (``selectors.learner_courses``).
+        learners = Enrolment.objects.filter(cohort_id=instance.pk).values_list("learner_id")
+        learner_changed(*(learner_id for (learner_id,) in learners))
 
 
 def slot_deleted(sender, instance, **kwargs):

@@ -32,6 +32,7 @@ from courses.models import Cohort
 from courses.selectors import invalidate_course_pages
 from learners.accounts.countries import country_code
 from learners.accounts.models import LearnerProfile, validate_time_zone
+from learners.accounts.page_state import learner_changed
 
 from . import tasks
 from .models import Enrolment, EnrolmentSource, EnrolmentStatus
@@ -342,16 +343,21 @@ def import_rows(*, cohort: Cohort, rows: list[RosterRow], by, now) -> ImportResu
         if e.learner_id not in new_ids
     ]
     result.invited_user_ids = [e.learner_id for e in enrolments if e.learner_id in new_ids]
+    existing = [e.learner_id for e in enrolments if e.learner_id not in new_ids]
     if enrolments:
-        transaction.on_commit(lambda: _after_commit(invitations, notices))
+        transaction.on_commit(lambda: _after_commit(invitations, notices, existing))
     return result
 
 
-def _after_commit(invitations: list[int], notices: list[tuple[int, str]]) -> None:
+def _after_commit(
+    invitations: list[int], notices: list[tuple[int, str]], existing: list[int] = ()
+) -> None:
     # Bulk inserts send no signals: seats left changed on the pages of the cohort's course
-    # (one cohort: any of its enrolments names it), and on no other page.
+    # (one cohort: any of its enrolments names it), and on no other page; the learners who had
+    # an account have a new enrolment on their own pages (/learn/).
     for translation_key in enrolled_courses([*invitations, *dict(notices)][:1]):
         invalidate_course_pages(translation_key)
+    learner_changed(*existing)
     # One task queues the emails, one task each: queueing thousands of messages here would
     # hold up the import (about a millisecond each on Redis).
     tasks.send_roster_emails.delay(invitations, notices)

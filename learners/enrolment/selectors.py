@@ -93,6 +93,28 @@ def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[
     return cohorts
 
 
+def learner_courses(user_id: int) -> tuple:
+    """The translation keys of the courses where the learner has an enrolment (any status),
+    sorted: what their /learn/ shows depends on (learners/learn/page_cache.py). Kept under the
+    learner's tag, which every enrolment saved or deleted bumps, and a cohort moved to another
+    course (``handlers.cohort_changed``)."""
+    return page_cache.remember(
+        f"aula:learner-courses:{user_id}",
+        lambda: tuple(
+            sorted(
+                {
+                    str(key)
+                    for key in Enrolment.objects.filter(learner_id=user_id).values_list(
+                        "cohort__course__translation_key", flat=True
+                    )
+                }
+            )
+        ),
+        tags=[learner_tag(user_id)],
+        content=False,
+    )
+
+
 # The dashboard's query (``Enrolment.objects.for_learner``'s rule: the signed-in person's own
 # enrolments), on each of a learner's views of it: built by the ORM once per process
 # (aula/queries.py).

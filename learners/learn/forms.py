@@ -4,6 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 MAX_ANSWER_LENGTH = 3000
+# The session's reflections that failed to save, by block id: the module page shows what was
+# typed (learners/learn/views.py).
+REFLECTION_DRAFTS = "aula_reflection_drafts"
 
 
 class EnrolForm(forms.Form):

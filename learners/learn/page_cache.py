@@ -1,4 +1,4 @@
-"""A signed-in learner's course and module pages, kept for them for a short while.
+"""A signed-in learner's course and module pages, and their /learn/, kept for them for a while.
 
 Learners come back to their course page between modules and to a module between its quiz, its
 reflection and its discussion; rendering them (seat, progress, outline, quiz results, threads)
@@ -11,8 +11,9 @@ filed under the versions of everything it shows (``home.cache.lookup``):
   (``learners.accounts.page_state``): on a course page, the learner's progress in any module;
   on a module page, their work on that module and the threads of the course's cohorts.
 
-A change to any of them makes the copy stale at once; ``KEPT_SECONDS`` bounds what depends
-on the clock alone (a cohort's enrolment window closing, on a course page). When only the
+A change to any of them makes the copy stale at once; what depends on the clock alone (a
+cohort's enrolment window closing, on a course page) ends the copy's life when it comes
+(``home.cache.changes_at``), ``KEPT_SECONDS`` at most. When only the
 learner's own part changed (their work on a module: the page an answer or a reflection sends
 them back to; their progress, on a course page), only that part of the kept page is rendered
 again (``LEARNER_PARTS``, kept between markers). A module page's part is itself rendered once
@@ -37,6 +38,12 @@ its message, and kept for the views after it. Nor are the one-time tokens of the
 forms (``ONE_TIME_SLOT``): each response gets fresh ones, so two questions asked from one kept
 page are two questions.
 
+/learn/ (``serve_dashboard``) is kept the same way, whole, under the tags of everything it
+shows (``dashboard_tags``: the learner's enrolments, progress, reading and certificates, and
+each of their courses' cohorts, sessions and threads), until a session's join button appears or
+a session ends at most; a place on a waiting list, which others' enrolments move, is rendered on
+every view.
+
 Never kept or served: anything but a plain GET, previews, people who may open the admin (their
 pages carry the editors' bar), a reflection draft waiting in the session (a failed save shows
 what was typed), any other page type. Wagtail's view restrictions are checked before all
@@ -58,6 +65,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_SECRET_LENGTH
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from courses.models import CoursePage, ModulePage
@@ -66,18 +74,22 @@ from home import cache as page_cache
 from home.admin_access import ADMIN_ACCESS_KEY, may_open_admin
 from home.templatetags.aula_tags import MESSAGES_SLOT, ONE_TIME_SLOT, fresh_tokens
 from learners.accounts.page_state import (
+    certificates_tag,
     discussion_tag,
     learner_tag,
     module_work_tag,
     progress_tag,
+    reading_tag,
 )
-from learners.learn.views import REFLECTION_DRAFTS
+from learners.enrolment.selectors import course_cohorts, learner_courses
+from learners.learn.forms import REFLECTION_DRAFTS
 from learners.permissions import tutors_cohorts
 
-# How long a learner's page is kept at most. A course page shows its cohorts' enrolment
-# windows, which open and close with no change of data; a module page shows nothing the clock
-# alone changes, and is kept as long as its shared rest (``CHROME_SECONDS``).
-KEPT_SECONDS = {CoursePage: 120, ModulePage: 600}
+# How long a learner's page is kept at most, as long as a module page's shared rest
+# (``CHROME_SECONDS``). A module page shows nothing the clock alone changes; a course page shows
+# its cohorts' enrolment windows, which open and close with no change of data: its copy is kept
+# until the first of them does at most (``_keep``).
+KEPT_SECONDS = {CoursePage: 600, ModulePage: 600}
 KEY_PREFIX = "aula:learner-page:"
 # The part of each page that the last of its tags (``_tags``) changes: the learner's work on a
 # module, their progress in a course. Rendered by learners_tags' ``learner_part``; on a page
@@ -128,6 +140,12 @@ def _page_keys(page) -> tuple:
 
 
 def _tags_of(page_keys: tuple, user_id) -> list[str]:
+    if page_keys and page_keys[0] == DASHBOARD:
+        return dashboard_tags(user_id, page_keys[1])
+    return _page_tags(page_keys, user_id)
+
+
+def _page_tags(page_keys: tuple, user_id) -> list[str]:
     """What the page shows depends on; last, what its learner's part (``LEARNER_PARTS``) shows:
     the learner's work on the module, their progress in the course."""
     course_key, module_key = page_keys
@@ -169,10 +187,11 @@ def read_kept_page(user_id: str, request) -> None:
 
 
 def _is_cacheable(page, request) -> bool:
+    """A learner's own GET of a course or module page (``page``), or of /learn/ (None)."""
     user = request.user
     return (
         settings.AULA_LEARNER_PAGE_CACHE
-        and isinstance(page, CoursePage | ModulePage)
+        and (page is None or isinstance(page, CoursePage | ModulePage))
         and request.method == "GET"
         and not request.GET
         and not getattr(request, "is_preview", False)
@@ -339,13 +358,77 @@ def serve_rendered(serve):
 def _keep(page, request, versions, entry) -> None:
     """The learner's copy (``entry``: the page's pieces and headers), filed under the CSRF
     secret this response carries: a browser without a CSRF cookie that the page drew a token
-    for gets the cookie of its secret with this response (``_key`` reads it again)."""
-    key = _key(page, request)
-    page_cache.keep(key, versions, entry, KEPT_SECONDS[type(page)], local=False)
+    for gets the cookie of its secret with this response (``_key`` reads it again). A course
+    page's copy lasts until one of its cohorts' enrolment windows opens or closes at most (also
+    when only its learner part was rendered again: the cohorts come from the cache)."""
+    if isinstance(page, CoursePage):
+        now = timezone.now()
+        for cohort in course_cohorts(page):
+            page_cache.changes_at(request, cohort.enrolment_changes_after(now))
+    seconds = page_cache.seconds_unchanged(request, KEPT_SECONDS[type(page)])
+    if seconds > 0:
+        page_cache.keep(_key(page, request), versions, entry, seconds, local=False)
 
 
 def _kept_response(content: bytes, headers, request) -> HttpResponse:
     response = HttpResponse(_for_this_response(content, request))
     for name, value in headers:
         response[name] = value
+    return response
+
+
+# --- /learn/ ----------------------------------------------------------------------------------
+# The learner's dashboard (learners.learn.views.dashboard), kept like their course and module
+# pages, under the page id below: their enrolments, progress, next modules, upcoming sessions,
+# unread threads and certificates, as of the versions of everything it shows (``dashboard_tags``).
+DASHBOARD = "learn"
+DASHBOARD_SECONDS = 600
+
+
+def dashboard_tags(user_id, course_keys) -> list[str]:
+    """What /learn/ shows depends on: the learner (enrolments, profile, roles, calendar
+    address), their progress (the rollups, the modules done, sessions attended), what they have
+    read of their discussions, their certificates; and, of each course they are enrolled in
+    (``learner_courses``), its cohorts, seats and scheduled sessions and its threads."""
+    return [
+        learner_tag(user_id),
+        progress_tag(user_id),
+        reading_tag(user_id),
+        certificates_tag(user_id),
+        *(course_tag(key) for key in course_keys),
+        *(discussion_tag(key) for key in course_keys),
+    ]
+
+
+def serve_dashboard(request, render) -> HttpResponse:
+    """/learn/ for ``request``: the learner's kept copy while nothing it shows has changed,
+    else ``render(request)`` (a ``TemplateResponse``), kept. Not kept past the first moment the
+    clock alone changes it (``home.cache.changes_at``: a session's join button), nor at all when
+    it shows a place on a waiting list (others' enrolments move it without a word to this
+    learner's tags)."""
+    if not _is_cacheable(None, request):
+        return render(request)
+    user_id = request.user.pk
+    language = get_language()
+    page_keys = (DASHBOARD, learner_courses(user_id))
+    _PATHS[request.path] = (DASHBOARD, language, page_keys)
+    tags = _tags_of(page_keys, user_id)
+    secret = request.META.get("CSRF_COOKIE")
+    versions, entry = page_cache.lookup(
+        _key_of(user_id, DASHBOARD, language, secret), tags, local=False
+    )
+    if entry is not None:
+        request.aula_kept = "copy"
+        content, headers = entry
+        return _kept_response(content, headers, request)
+    request.aula_keeping = True
+    request.aula_kept = "page"
+    response = render(request)
+    response.render()
+    seconds = page_cache.seconds_unchanged(request, DASHBOARD_SECONDS)
+    if response.status_code == 200 and not response.cookies and seconds > 0:
+        key = _key_of(user_id, DASHBOARD, language, request.META.get("CSRF_COOKIE"))
+        headers = [(name, value) for name, value in response.items()]
+        page_cache.keep(key, versions, (response.content, headers), seconds, local=False)
+    response.content = _for_this_response(response.content, request)
     return response

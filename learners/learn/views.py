@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from aula import throttle
 from courses.models import Cohort, ModulePage
 from courses.selectors import course_outline, live_module
+from home import cache as home_cache
 from learners.accounts.forms import ProfileForm
 from learners.accounts.models import LearnerProfile
 from learners.accounts.page_state import learner_profile
@@ -28,7 +30,8 @@ from learners.progress.selectors import (
     where_to_continue,
 )
 
-from .forms import ApplicationForm, EnrolForm
+from . import page_cache
+from .forms import REFLECTION_DRAFTS, ApplicationForm, EnrolForm
 
 
 def _course_url(cohort: Cohort) -> str:
@@ -38,8 +41,15 @@ def _course_url(cohort: Cohort) -> str:
 
 @login_required
 def dashboard(request):
+    return page_cache.serve_dashboard(request, _dashboard)
+
+
+def _dashboard(request):
     enrolments = learner_enrolments(user=request.user, language=get_language())
     attach_waitlist_positions(enrolments)
+    if any(enrolment.waitlist_position is not None for enrolment in enrolments):
+        # Others' enrolments move a place on a waiting list: rendered on every view.
+        home_cache.changes_at(request, timezone.now())
     attach_next_modules(enrolments)
     attach_session_totals(enrolments)
     profile = learner_profile(request.user)
@@ -142,8 +152,6 @@ def withdraw(request, enrolment_id: int):
 
 
 # --- progress: completing modules, quizzes, reflections (rules in learners/progress/) ---------
-
-REFLECTION_DRAFTS = "aula_reflection_drafts"
 
 
 def _module_and_enrolment(request, page_id: int):

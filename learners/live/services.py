@@ -91,6 +91,13 @@ class SlotState:
             ended=now >= slot.ends_at,
         )
 
+    @staticmethod
+    def changes_after(slot: SessionSlot, now: datetime):
+        """The first moment after ``now`` at which the slot's state changes (its join window
+        opens, it starts, it ends), or None."""
+        opens = slot.starts_at - timedelta(minutes=JOIN_OPENS_MINUTES)
+        return min((m for m in (opens, slot.starts_at, slot.ends_at) if m > now), default=None)
+
 
 def seat_enrolment(*, user, slot: SessionSlot) -> Enrolment | None:
     """The user's enrolment holding a seat in the slot's cohort, if any."""

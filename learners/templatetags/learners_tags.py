@@ -16,7 +16,7 @@ from courses.models import ModulePage
 from home import cache as page_cache
 from learners.enrolment.sanitize import safe_html
 from learners.enrolment.selectors import cohorts_for_course
-from learners.learn.forms import EnrolForm
+from learners.learn.forms import REFLECTION_DRAFTS, EnrolForm
 from learners.learn.page_cache import (
     DISCUSSION_END,
     DISCUSSION_START,
@@ -24,7 +24,6 @@ from learners.learn.page_cache import (
     PART_START,
     learner_part_template,
 )
-from learners.learn.views import REFLECTION_DRAFTS
 from learners.models import Reflection
 from learners.progress.selectors import (
     completed_module_keys,

@@ -2,9 +2,11 @@
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from aula.links import public_url
+from home import cache as page_cache
 from learners.live import services as live
 from learners.live.selectors import (
     profile_zone,
@@ -39,11 +41,15 @@ def upcoming_sessions_panel(context, profile=None, enrolments=None):
     zone = profile.time_zone if profile is not None else "UTC"
     feed = live.feed_for(user)
     feed_url = public_url(reverse("calendar_feed", kwargs={"token": feed.token}))
+    now = timezone.now()
+    rows = upcoming_sessions(
+        user=user, language=get_language(), zone=zone, enrolments=enrolments, now=now
+    )
+    for row in rows:  # a join button appears, a session ends: not kept past it (page_cache)
+        page_cache.changes_at(request, live.SlotState.changes_after(row.slot, now))
     return {
         "request": request,
-        "rows": upcoming_sessions(
-            user=user, language=get_language(), zone=zone, enrolments=enrolments
-        ),
+        "rows": rows,
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],
         "csrf_token": context.get("csrf_token"),

@@ -195,8 +195,9 @@ def test_a_learners_page_reads_ahead_what_the_last_learners_request_for_it_read(
     assert set(sessions._PATH_READS["/en/learn/"]) >= {
         page_cache.TAG_KEY + "learner:" + sessions._UID,
     }
-    response = second.get("/en/learn/")
-    assert response.context["user"] == other.learner
+    response = second.get("/en/learn/")  # their kept copy now
+    assert response.wsgi_request.user == other.learner
+    assert other.cohort.title in response.content.decode()
 
 
 def test_what_a_path_read_is_kept_without_the_account_and_only_for_the_language_paths(

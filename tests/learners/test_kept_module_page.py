@@ -3,6 +3,7 @@ is not rendered again; the learner's work on that module, the cohort's threads a
 seat and the messages waiting are on the very next view; work on another module leaves it kept."""
 
 import re
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from home.templatetags.aula_tags import ONE_TIME_SLOT
 from learners.accounts import page_state
@@ -237,11 +239,7 @@ def test_a_change_beside_the_learners_work_renders_all_that_is_theirs(reader, se
     assert "base.html" in {template.name for template in reader.get(module.url).templates}
 
 
-def test_a_module_page_is_kept_as_long_as_its_shared_rest_a_course_page_two_minutes(
-    reader, module, course
-):
-    """A course page shows its cohorts' enrolment windows, which the clock alone opens and
-    closes; a module page shows nothing of the kind."""
+def _kept_for(reader, course, module):
     kept_for = {}
     keep = learner_page_cache.page_cache.keep
 
@@ -254,7 +252,29 @@ def test_a_module_page_is_kept_as_long_as_its_shared_rest_a_course_page_two_minu
         for url in (module.url, course.url):
             reader.get(url)
             reader.get(url)
-    assert kept_for == {
+    return kept_for
+
+
+def test_a_module_page_and_a_course_page_are_kept_as_long_as_the_shared_rest(
+    reader, module, course
+):
+    assert _kept_for(reader, course, module) == {
         "ModulePage": learner_page_cache.CHROME_SECONDS,
-        "CoursePage": 120,
+        "CoursePage": learner_page_cache.CHROME_SECONDS,
     }
+
+
+def test_a_course_page_is_kept_until_a_cohorts_enrolment_window_closes(
+    reader, module, course, seat
+):
+    """A course page shows its cohorts' enrolment windows, which the clock alone opens and
+    closes: its copy does not outlive the next of those moments."""
+    from courses.models import Cohort
+
+    Cohort.objects.filter(pk=seat.cohort_id).update(
+        enrolment_closes_at=timezone.now() + timedelta(minutes=5)
+    )
+    page_state.learner_changed(seat.learner_id)
+    kept_for = _kept_for(reader, course, module)
+    assert kept_for["ModulePage"] == learner_page_cache.CHROME_SECONDS
+    assert 290 <= kept_for["CoursePage"] <= 300
