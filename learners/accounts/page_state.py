@@ -6,7 +6,11 @@ seats) and the tags below; whatever changes what the learner's pages show says s
 
 - ``learner_tag``: enrolments, the learner's posts, profile, account and roles (signals in
   learners/signals.py; a course completed by the rule, in the progress services);
-- ``progress_tag``: any of the learner's progress (the course page's outline and rollup);
+- ``progress_tag``: the learner's progress (the course page's outline and rollup, where to
+  continue): not bumped by more work on the module they last worked on, which moves only their
+  last activity (``activity_tag``);
+- ``activity_tag``: when they last worked on a course (which of their courses /learn/ offers
+  to continue first);
 - ``modules_done_tag``: the modules they have completed, and only those (a quiz retaken or a
   reflection saved leaves the set as it was, so it stays kept);
 - ``module_work_tag``: the learner's work on one module (its completion, quiz attempts and
@@ -36,6 +40,10 @@ def _present(user_ids) -> list:
 
 def progress_tag(user_id: int) -> str:
     return f"progress:{user_id}"
+
+
+def activity_tag(user_id: int) -> str:
+    return f"activity:{user_id}"
 
 
 def modules_done_tag(user_id: int) -> str:
@@ -82,6 +90,12 @@ def progress_changed(*user_ids, module_key=None) -> None:
 def module_work_changed(user_id: int, module_key) -> None:
     """The learner's work on one module changed (``progress_changed`` is to follow)."""
     page_cache.invalidate_tag(module_work_tag(user_id, module_key))
+
+
+def worked_again(user_id: int, module_key) -> None:
+    """The learner worked again on the module they last worked on: their work on it and when
+    they last worked changed, nothing else of their progress."""
+    page_cache.invalidate_tags([module_work_tag(user_id, module_key), activity_tag(user_id)])
 
 
 def discussion_changed(*cohort_ids) -> None:

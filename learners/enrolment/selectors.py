@@ -94,7 +94,7 @@ def cohorts_for_course(*, course: CoursePage, user, language: str = "") -> list[
 
 
 def learner_courses(user_id: int) -> tuple:
-    """The translation keys of the courses where the learner has an enrolment (any status),
+    """The translation key of the course of each of the learner's enrolments (any status),
     sorted: what their /learn/ shows depends on (learners/learn/page_cache.py). Kept under the
     learner's tag, which every enrolment saved or deleted bumps, and a cohort moved to another
     course (``handlers.cohort_changed``)."""
@@ -102,12 +102,10 @@ def learner_courses(user_id: int) -> tuple:
         f"aula:learner-courses:{user_id}",
         lambda: tuple(
             sorted(
-                {
-                    str(key)
-                    for key in Enrolment.objects.filter(learner_id=user_id).values_list(
-                        "cohort__course__translation_key", flat=True
-                    )
-                }
+                str(key)
+                for key in Enrolment.objects.filter(learner_id=user_id).values_list(
+                    "cohort__course__translation_key", flat=True
+                )
             )
         ),
         tags=[learner_tag(user_id)],

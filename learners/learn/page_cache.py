@@ -74,6 +74,7 @@ from home import cache as page_cache
 from home.admin_access import ADMIN_ACCESS_KEY, may_open_admin
 from home.templatetags.aula_tags import MESSAGES_SLOT, ONE_TIME_SLOT, fresh_tokens
 from learners.accounts.page_state import (
+    activity_tag,
     certificates_tag,
     discussion_tag,
     learner_tag,
@@ -387,16 +388,20 @@ DASHBOARD_SECONDS = 600
 
 def dashboard_tags(user_id, course_keys) -> list[str]:
     """What /learn/ shows depends on: the learner (enrolments, profile, roles, calendar
-    address), their progress (the rollups, the modules done, sessions attended), what they have
-    read of their discussions, their certificates; and, of each course they are enrolled in
-    (``learner_courses``), its cohorts, seats and scheduled sessions and its threads."""
+    address), their progress (the rollups, the modules done, sessions attended, where to
+    continue), what they have read of their discussions, their certificates; and, of each
+    course they are enrolled in (``learner_courses``: one key an enrolment), its cohorts, seats
+    and scheduled sessions and its threads. With more than one enrolment, when they last worked
+    on each (which comes first under "Continue where you left off")."""
+    courses = sorted(set(course_keys))
     return [
         learner_tag(user_id),
         progress_tag(user_id),
         reading_tag(user_id),
         certificates_tag(user_id),
-        *(course_tag(key) for key in course_keys),
-        *(discussion_tag(key) for key in course_keys),
+        *([activity_tag(user_id)] if len(course_keys) > 1 else []),
+        *(course_tag(key) for key in courses),
+        *(discussion_tag(key) for key in courses),
     ]
 
 

@@ -42,6 +42,7 @@ from learners.accounts.page_state import (
     module_work_changed,
     modules_done_changed,
     progress_changed,
+    worked_again,
 )
 from learners.certificates import services as certificates
 from learners.discussion.selectors import posts_by_learner
@@ -302,15 +303,20 @@ def save_reflection(
 
 def _touch(enrolment: Enrolment, module: ModulePage, now, *, save: bool = True) -> None:
     """The learner worked on ``module`` (its page shows it at once); ``save``: write "continue
-    where you left off" now, else the caller's ``_refresh`` writes it with the rollup."""
-    enrolment.last_activity_at, enrolment.last_module_key = now, module.translation_key
-    if save:
-        Enrolment.objects.filter(pk=enrolment.pk).update(
-            last_activity_at=now, last_module_key=module.translation_key
-        )
-        progress_changed(enrolment.learner_id, module_key=module.translation_key)
-    else:  # the caller's _refresh says that the learner's progress changed
-        module_work_changed(enrolment.learner_id, module.translation_key)
+    where you left off" now, else the caller's ``_refresh`` writes it with the rollup. Work on
+    the module they last worked on moves only their last activity: their course page stays
+    kept (``page_state.worked_again``)."""
+    key = module.translation_key
+    enrolment.last_activity_at, enrolment.last_module_key = now, key
+    if not save:  # the caller's _refresh says that the learner's progress changed
+        module_work_changed(enrolment.learner_id, key)
+        return
+    row = Enrolment.objects.filter(pk=enrolment.pk)
+    if row.exclude(last_module_key=key).update(last_activity_at=now, last_module_key=key):
+        progress_changed(enrolment.learner_id, module_key=key)
+    else:
+        row.update(last_activity_at=now)
+        worked_again(enrolment.learner_id, key)
 
 
 # --- the rollup and the rule -----------------------------------------------------------------

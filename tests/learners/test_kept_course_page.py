@@ -177,3 +177,19 @@ def test_a_change_beside_the_progress_renders_the_whole_course_page(reader, cour
     page_state.learner_changed(seat.learner_id)
     response = reader.get(course.url)
     assert "base.html" in {template.name for template in response.templates}
+
+
+def test_more_work_on_the_module_last_worked_on_leaves_the_course_page_kept(reader, course, seat):
+    """An answer or a reflection on the module the learner last worked on changes nothing the
+    course page shows (not where to continue: that module still); work on another module does."""
+    first, second, _third = modules_of(course)
+    progress.mark_module_complete(enrolment=seat, module=first)
+    kept(reader, course.url)
+    progress.mark_module_complete(enrolment=seat, module=first)  # again: the last one worked on
+    html, queries = view(reader, course.url)
+    assert queries == KEPT_QUERIES
+    assert f"Continue where you left off: {second.title}" in html
+    progress.mark_module_complete(enrolment=seat, module=second)
+    html, queries = view(reader, course.url)
+    assert queries > KEPT_QUERIES
+    assert "2 of 3 modules done" in html

@@ -215,3 +215,26 @@ def test_a_cohort_moved_to_another_course_is_shown_with_that_course_at_once(
     assert "Gender at work" in html and "Care work" not in html
     # what the page depends on is the other course's now (its sessions, its threads)
     assert learner_page_cache.learner_courses(seat.learner_id) == (str(other.translation_key),)
+
+
+def test_with_two_courses_the_one_worked_on_last_comes_first_at_once(reader, catalogue, seat):
+    """Work again on the module last worked on moves only when the learner last worked: with
+    two courses that decides which one /learn/ offers to continue first."""
+    other = build_course(catalogue, modules=2, slug="gender", title="Gender at work")
+    second_seat = EnrolmentFactory(learner=seat.learner, cohort=CohortFactory(course=other))
+    care, gender = modules_of(seat.cohort.course)[0], modules_of(other)[0]
+    progress.mark_module_complete(enrolment=seat, module=care)
+    progress.mark_module_complete(enrolment=second_seat, module=gender)
+    continue_block = re.compile(r'<section class="continue".*?</section>', re.S)
+    assert "Gender at work" in continue_block.search(kept(reader)).group()
+    progress.mark_module_complete(enrolment=seat, module=care)  # again: its last module
+    html, queries = view(reader, DASHBOARD)
+    assert "Care work" in continue_block.search(html).group() and queries > KEPT_QUERIES
+
+
+def test_with_one_course_more_work_on_the_last_module_leaves_it_kept(reader, course, seat):
+    care = modules_of(course)[0]
+    progress.mark_module_complete(enrolment=seat, module=care)
+    kept(reader)
+    progress.mark_module_complete(enrolment=seat, module=care)
+    assert view(reader, DASHBOARD)[1] == KEPT_QUERIES

@@ -750,3 +750,33 @@ def test_a_modules_state_has_the_newest_answers_the_best_score_and_the_reflectio
         "passed": True,
     }
     assert state.blocks[prompt]["reflection"].text == "<p>Mine.</p>"
+
+
+def test_work_again_on_the_last_module_moves_the_last_activity_not_the_progress(course, cohort, me):
+    """Which page versions a touch bumps: work on another module changes where to continue
+    (the learner's progress); more work on the same module only their work on it and when they
+    last worked (learners/accounts/page_state.py)."""
+    from learners.accounts import page_state
+
+    enrolment = Enrolment.objects.get(learner=me, cohort=cohort)
+    first, second, _third = course.get_children().specific().order_by("path")
+    progress.mark_module_complete(enrolment=enrolment, module=first)
+    with mock.patch.object(page_state.page_cache, "invalidate_tags") as bumped:
+        progress.mark_module_complete(enrolment=enrolment, module=first)
+    tags = {tag for call in bumped.call_args_list for tag in call.args[0]}
+    assert tags == {
+        page_state.module_work_tag(me.pk, first.translation_key),
+        page_state.activity_tag(me.pk),
+    }
+    enrolment.refresh_from_db()
+    before = enrolment.last_activity_at
+    progress.mark_module_complete(enrolment=enrolment, module=first)
+    enrolment.refresh_from_db()
+    assert enrolment.last_activity_at > before
+    assert enrolment.last_module_key == first.translation_key
+    with mock.patch.object(page_state.page_cache, "invalidate_tags") as bumped:
+        progress._touch(enrolment, second, timezone.now())
+    tags = {tag for call in bumped.call_args_list for tag in call.args[0]}
+    assert page_state.progress_tag(me.pk) in tags
+    enrolment.refresh_from_db()
+    assert enrolment.last_module_key == second.translation_key
