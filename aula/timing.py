@@ -12,9 +12,9 @@ first middleware in to the response out, so ``app - cpu`` is time spent waiting 
 Redis, another thread holding the GIL). Neither counts the database server's own CPU, nor the
 WSGI server's work before and after Django, nor a streamed body produced after the response
 leaves the middleware (the tutor's CSV and Excel exports). ``kept``, on a signed-in learner's
-course or module page (learners/learn/page_cache.py), says whether they got their kept copy,
-that copy with their own part rendered again, the whole page rendered, or the page made from
-the rest that learners share with their own part and discussion panel.
+/learn/, course or module page (learners/learn/page_cache.py), says whether they got their
+kept copy, that copy with their own part rendered again, the whole page rendered, or the page
+made from the rest that learners share with their own part and discussion panel.
 
 It tells anyone who can read the response how long the server worked on it: leave it off in
 production.
