@@ -16,36 +16,34 @@ from learners.enrolment import services as enrolment_services
 from learners.progress import services as progress
 from tests.factories import (
     CohortFactory,
-    EnrolmentFactory,
-    build_course,
     learner,
 )
-from tests.learners.kept_pages import KEPT_QUERIES, kept, view
+from tests.learners.kept_pages import (
+    KEPT_QUERIES,
+    kept,
+    march_seat,
+    modules_of,
+    published_course,
+    signed_in,
+    view,
+)
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture
 def course(catalogue):
-    course = build_course(catalogue, modules=3, slug="care", title="Care work")
-    course.save_revision().publish()
-    return CoursePage.objects.get(pk=course.pk)
+    return published_course(catalogue)
 
 
 @pytest.fixture
 def seat(course):
-    return EnrolmentFactory(cohort=CohortFactory(course=course, title="March edition"))
+    return march_seat(course)
 
 
 @pytest.fixture
 def reader(seat):
-    client = Client()
-    client.force_login(seat.learner)
-    return client
-
-
-def modules_of(course):
-    return list(course.get_children().specific().order_by("path"))
+    return signed_in(seat.learner)
 
 
 def test_second_view_is_the_kept_copy(reader, course):

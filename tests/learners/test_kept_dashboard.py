@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import CoursePage, LiveSessionPage
+from courses.models import LiveSessionPage
 from learners.enrolment import services as enrolment_services
 from learners.enrolment.roster import RosterRow
 from learners.enrolment.roster_import import import_roster
@@ -29,7 +29,14 @@ from tests.factories import (
     build_course,
     learner,
 )
-from tests.learners.kept_pages import KEPT_QUERIES, view
+from tests.learners.kept_pages import (
+    KEPT_QUERIES,
+    march_seat,
+    modules_of,
+    published_course,
+    signed_in,
+    view,
+)
 
 DASHBOARD = "/en/learn/"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -37,21 +44,17 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 @pytest.fixture
 def course(catalogue):
-    course = build_course(catalogue, modules=3, sessions=1, slug="care", title="Care work")
-    course.save_revision().publish()
-    return CoursePage.objects.get(pk=course.pk)
+    return published_course(catalogue, sessions=1)
 
 
 @pytest.fixture
 def seat(course):
-    return EnrolmentFactory(cohort=CohortFactory(course=course, title="March edition"))
+    return march_seat(course)
 
 
 @pytest.fixture
 def reader(seat):
-    client = Client()
-    client.force_login(seat.learner)
-    return client
+    return signed_in(seat.learner)
 
 
 def kept(client) -> str:
@@ -61,10 +64,6 @@ def kept(client) -> str:
     html, queries = view(client, DASHBOARD)
     assert queries == KEPT_QUERIES
     return html
-
-
-def modules_of(course):
-    return list(course.get_children().specific().order_by("path"))
 
 
 def test_a_view_after_the_first_is_the_kept_copy_with_no_template_rendered(reader):
