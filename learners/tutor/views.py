@@ -77,7 +77,7 @@ def _render_cohort(request, cohort, announcement_form, status=200):
     context = {
         "cohort": cohort,
         "counts": cohort_counts(cohort),
-        "charts": cohort_charts(cohort),
+        "charts": cohort_charts(cohort, kept=True),
         "total_modules": module_count(cohort),
         "form": form,
         "filters": filters,

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from learners.models import Attendance, ModuleProgress, QuizAttempt, Reflection
-from learners.tutor.charts import cohort_charts, week_starts
+from learners.models import Attendance, Enrolment, ModuleProgress, QuizAttempt, Reflection
+from learners.tutor.charts import KEPT_SECONDS, cohort_charts, week_starts
 from tests.factories import LiveSessionPageFactory, SessionSlotFactory
 from tests.tutor.conftest import add_learners
 
@@ -126,3 +126,42 @@ def test_a_spanish_page_keeps_the_svg_numbers_with_a_decimal_point(client, tutor
     assert numbers
     for number in numbers:
         float(number)  # "12.5", never "12,5"
+
+
+def test_the_cohort_page_counts_the_charts_again_after_a_minute_and_its_table_at_once(
+    client, tutor, cohort, monkeypatch
+):
+    """Paging, sorting or filtering the table does not count the charts again each time
+    (KEPT_SECONDS); the table shows every change at once."""
+    from django.core.cache.backends import locmem
+
+    add_learners(cohort, 4, progress_percent=0)
+    client.force_login(tutor)
+    url = reverse("tutor_cohort", args=[cohort.pk])
+    first = client.get(url)
+    assert "4 at 0–24%" in first.content.decode()
+    assert "The charts are counted again every minute" in first.content.decode()
+
+    Enrolment.objects.filter(cohort=cohort).update(progress_percent=100)
+    html = client.get(url + "?sort=-progress").content.decode()
+    assert "4 at 0–24%" in html and "0 at 100%" in html  # the figures of a moment ago
+    rows = re.findall(r'<progress max="100" value="(\d+)"', html)
+    assert rows == ["100"] * 4  # the table is current
+
+    clock = locmem.time.time() + KEPT_SECONDS + 1
+    monkeypatch.setattr(locmem.time, "time", lambda: clock)
+    html = client.get(url).content.decode()
+    assert "0 at 0–24%" in html and "4 at 100%" in html
+
+
+def test_the_table_names_each_learners_status_in_the_readers_language(client, tutor, cohort):
+    add_learners(cohort, 2)
+    add_learners(cohort, 1, status="completed", start=2)
+    client.force_login(tutor)
+    html = client.get(f"/es/tutor/cohorts/{cohort.pk}/").content.decode()
+    statuses = re.findall(r'<td class="learner-table__status">([^<]*)', html)
+    assert sorted(status.strip() for status in statuses) == [
+        "Finalizado",
+        "Inscrito/a",
+        "Inscrito/a",
+    ]
