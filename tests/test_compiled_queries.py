@@ -1,13 +1,16 @@
 """aula.queries.CompiledQuery: a values_list query built once, run with new values, gives what
-the queryset gives."""
+the queryset gives; CompiledUpdate: an UPDATE built once sets what queryset.update() sets."""
 
 import uuid
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from aula.queries import CompiledQuery
+from aula.queries import CompiledQuery, CompiledUpdate
 from learners.models import Enrolment, QuizAttempt
 from tests.factories import (
     CohortFactory,
@@ -171,3 +174,109 @@ def test_parameters_are_declared_and_given():
     compiled = CompiledQuery(attempts, enrolment_id=int, module_key=uuid.UUID)
     with pytest.raises(TypeError, match="enrolment_id, module_key"):
         compiled(enrolment_id=1)
+
+
+# --- CompiledUpdate ---------------------------------------------------------------------------
+
+
+def place(pk, key, now):
+    """Move "continue where you left off" to ``key``, unless it is there already."""
+    return (
+        Enrolment.objects.filter(pk=pk).exclude(last_module_key=key),
+        {"last_activity_at": now, "last_module_key": key},
+    )
+
+
+def test_an_update_sets_what_queryset_update_sets_and_counts_its_rows(work):
+    enrolments, keys = work
+    calls = []
+    compiled = CompiledUpdate(
+        lambda **values: calls.append(values) or place(**values),
+        pk=int,
+        key=uuid.UUID,
+        now=datetime,
+    )
+    first, second = enrolments
+    when = timezone.now() - timedelta(minutes=5, microseconds=7)
+    assert compiled(pk=first.pk, key=keys[0], now=when) == 1
+    first.refresh_from_db()
+    assert (first.last_module_key, first.last_activity_at) == (keys[0], when)
+    assert compiled(pk=first.pk, key=keys[0], now=timezone.now()) == 0  # already there
+    first.refresh_from_db()
+    assert first.last_activity_at == when
+    # The ORM's own update of the other learner, for comparison: the same row.
+    assert place(second.pk, keys[0], when)[0].update(**place(0, keys[0], when)[1]) == 1
+    second.refresh_from_db()
+    assert (second.last_module_key, second.last_activity_at) == (keys[0], when)
+    assert len(calls) == 1  # built once
+
+
+def test_an_update_is_one_query_and_sets_none_as_null(work, django_assert_num_queries):
+    enrolments, _keys = work
+    compiled = CompiledUpdate(
+        lambda pk, average, done: (
+            Enrolment.objects.filter(pk=pk),
+            {"quiz_average": average, "modules_done": done},
+        ),
+        pk=int,
+        average=int,
+        done=int,
+    )
+    with django_assert_num_queries(1):
+        assert compiled(pk=enrolments[0].pk, average=75, done=2) == 1
+    with django_assert_num_queries(1):
+        assert compiled(pk=enrolments[0].pk, average=None, done=3) == 1
+    enrolments[0].refresh_from_db()
+    assert (enrolments[0].quiz_average, enrolments[0].modules_done) == (None, 3)
+    with pytest.raises(ValueError, match="pk may not be None"):
+        compiled(pk=None, average=1, done=1)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            lambda pk, done: (Enrolment.objects.filter(pk=pk), {"modules_done": F("pk") + done}),
+            "parameters only",
+        ),
+        (
+            lambda pk, done: (
+                Enrolment.objects.filter(learner__pk=pk, cohort__title="x"),
+                {"modules_done": done},
+            ),
+            "one table",
+        ),
+        (
+            lambda pk, done: (Enrolment.objects.filter(pk__gte=pk)[:1], {"modules_done": done}),
+            "no sliced",
+        ),
+    ],
+)
+def test_updates_it_cannot_run_are_refused_on_first_use(build, message):
+    compiled = CompiledUpdate(build, pk=int, done=int)
+    with pytest.raises(ValueError, match=message):
+        compiled(pk=1, done=1)
+
+
+def test_a_datetime_parameter_filters_as_the_queryset_does(work):
+    enrolments, keys = work
+    QuizAttempt.objects.filter(enrolment=enrolments[0]).update(
+        created_at=timezone.now() - timedelta(days=3)
+    )
+    since = CompiledQuery(
+        lambda when: (
+            QuizAttempt.objects.filter(created_at__gte=when)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
+        when=datetime,
+    )
+    for days in (1, 4):
+        when = timezone.now() - timedelta(days=days)
+        expected = list(
+            QuizAttempt.objects.filter(created_at__gte=when)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        assert since(when=when) == expected
+    assert len(since(when=timezone.now() - timedelta(days=4))) == 8

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from uuid import UUID
 
 from django.db import models, transaction
@@ -35,7 +36,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aula.queries import CompiledQuery
+from aula.queries import CompiledQuery, CompiledUpdate
 from courses.models import Cohort, CoursePage, ModulePage
 from learners.accounts.page_state import (
     learner_changed,
@@ -138,6 +139,21 @@ BEST_SCORE = CompiledQuery(
     enrolment_id=int,
     module_key=UUID,
     block_id=str,
+)
+# "Continue where you left off" moved to the module (1 row) unless it was there already (0).
+PLACE = CompiledUpdate(
+    lambda pk, key, now: (
+        Enrolment.objects.filter(pk=pk).exclude(last_module_key=key),
+        {"last_activity_at": now, "last_module_key": key},
+    ),
+    pk=int,
+    key=UUID,
+    now=datetime,
+)
+LAST_ACTIVITY = CompiledUpdate(
+    lambda pk, now: (Enrolment.objects.filter(pk=pk), {"last_activity_at": now}),
+    pk=int,
+    now=datetime,
 )
 QUIZZES_PASSED = CompiledQuery(
     lambda enrolment_id, module_key: QuizAttempt.objects.filter(
@@ -311,11 +327,10 @@ def _touch(enrolment: Enrolment, module: ModulePage, now, *, save: bool = True) 
     if not save:  # the caller's _refresh says that the learner's progress changed
         module_work_changed(enrolment.learner_id, key)
         return
-    row = Enrolment.objects.filter(pk=enrolment.pk)
-    if row.exclude(last_module_key=key).update(last_activity_at=now, last_module_key=key):
+    if PLACE(pk=enrolment.pk, key=key, now=now):
         progress_changed(enrolment.learner_id, module_key=key)
     else:
-        row.update(last_activity_at=now)
+        LAST_ACTIVITY(pk=enrolment.pk, now=now)
         worked_again(enrolment.learner_id, key)
 
 
@@ -436,6 +451,24 @@ def refresh_progress(enrolment_ids: Iterable[int], *, now=None) -> list[Enrolmen
     return _refresh(enrolments, now=now)
 
 
+ROLLUP_FIELDS = ("modules_done", "progress_percent", "quiz_average", "sessions_attended")
+_FIELD_TYPES = {"last_activity_at": datetime, "last_module_key": UUID}
+_ROLLUP_UPDATES: dict[tuple[str, ...], CompiledUpdate] = {}
+
+
+def _rollup_update(also: tuple[str, ...]) -> CompiledUpdate:
+    """One enrolment's rollup (and ``also``) saved: an UPDATE built once per set of fields."""
+    update = _ROLLUP_UPDATES.get(also)
+    if update is None:
+        names = (*ROLLUP_FIELDS, *also)
+        update = _ROLLUP_UPDATES[also] = CompiledUpdate(
+            lambda pk, **values: (Enrolment.objects.filter(pk=pk), values),
+            pk=int,
+            **{name: _FIELD_TYPES.get(name, int) for name in names},
+        )
+    return update
+
+
 def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ()) -> list[Enrolment]:
     """refresh_progress for enrolments already loaded (with ``cohort__course``); ``also``: more
     fields set on them by the caller, saved in the same UPDATE."""
@@ -468,11 +501,11 @@ def _refresh(enrolments: list[Enrolment], *, now=None, also: Iterable[str] = ())
             enrolment.sessions_attended = mine.present
             if enrolment.status == EnrolmentStatus.ACTIVE and rule_is_met(structure, mine):
                 completed.append(enrolment)
-        fields = ["modules_done", "progress_percent", "quiz_average", "sessions_attended", *also]
-        if len(group) == 1:  # a learner's own answer: a plain UPDATE, cheaper to build
+        fields = [*ROLLUP_FIELDS, *also]
+        if len(group) == 1:  # a learner's own answer: a plain UPDATE, built once a process
             (enrolment,) = group
-            Enrolment.objects.filter(pk=enrolment.pk).update(
-                **{name: getattr(enrolment, name) for name in fields}
+            _rollup_update(tuple(also))(
+                pk=enrolment.pk, **{name: getattr(enrolment, name) for name in fields}
             )
         else:
             Enrolment.objects.bulk_update(group, fields, batch_size=500)
