@@ -7,17 +7,19 @@ a learner is active in a week when they completed a module, submitted a quiz, wr
 reflection, or joined or were marked present at a live session in it (an ``EXISTS`` per kind of
 work and week). The charts are drawn on the server as SVG (templates/learners/tutor/
 _chart.html): readable without JavaScript, each with a sentence and a table of its figures.
-The cohort page counts them again at most once a minute (``KEPT_SECONDS``), and says so.
+The cohort page counts them again at most once a minute (``KEPT_SECONDS``) or when a cohort,
+seat or session of the course changes, and says so.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from courses.models import Cohort
+from courses.selectors import course_tag
+from home import cache as page_cache
 from learners.enrolment.models import SEAT_STATUSES, Enrolment
 from learners.progress.models import (
     Attendance,
@@ -124,16 +126,20 @@ def cohort_charts(
     cohort: Cohort, now: datetime | None = None, *, kept: bool = False
 ) -> CohortCharts:
     """The cohort's two charts from one aggregate query; ``kept``: figures counted up to
-    ``KEPT_SECONDS`` ago for the same weeks may be used instead."""
+    ``KEPT_SECONDS`` ago for the same weeks may be used instead, unless a cohort, seat or
+    session of the course changed since (its ``course_tag``)."""
     now = now or timezone.now()
     zone = timezone.get_current_timezone()
     starts = week_starts(cohort, timezone.localdate(now))
     if kept:
-        key = f"tutor-charts:{cohort.pk}:{zone}:{','.join(map(date.isoformat, starts))}"
-        figures = cache.get(key)
-        if figures is None:
-            figures = _figures(cohort, starts, zone)
-            cache.set(key, figures, KEPT_SECONDS)
+        figures = page_cache.remember(
+            f"aula:tutor-charts:{cohort.pk}:{zone}:{','.join(map(date.isoformat, starts))}",
+            lambda: _figures(cohort, starts, zone),
+            KEPT_SECONDS,
+            tags=[course_tag(cohort.course.translation_key)],  # its cohorts, seats, sessions
+            content=False,
+            local=False,
+        )
     else:
         figures = _figures(cohort, starts, zone)
 

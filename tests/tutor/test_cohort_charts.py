@@ -154,6 +154,18 @@ def test_the_cohort_page_counts_the_charts_again_after_a_minute_and_its_table_at
     assert "0 at 0–24%" in html and "4 at 100%" in html
 
 
+def test_a_change_to_the_courses_cohorts_counts_the_charts_again_at_once(client, tutor, cohort):
+    add_learners(cohort, 3, progress_percent=0)
+    client.force_login(tutor)
+    url = reverse("tutor_cohort", args=[cohort.pk])
+    assert "3 at 0–24%" in client.get(url).content.decode()
+    Enrolment.objects.filter(cohort=cohort).update(progress_percent=100)
+    cohort.title = "March edition (extended)"
+    cohort.save()  # bumps the course's tag, as a seat taken or a session scheduled does
+    html = client.get(url).content.decode()
+    assert "0 at 0–24%" in html and "3 at 100%" in html
+
+
 def test_the_table_names_each_learners_status_in_the_readers_language(client, tutor, cohort):
     add_learners(cohort, 2)
     add_learners(cohort, 1, status="completed", start=2)
